@@ -1,0 +1,4 @@
+package org.baomi.audit;
+
+/** What became of the audited attempt. */
+public enum AuditOutcome { ALLOWED, DENIED, FAILED }

@@ -1,0 +1,85 @@
+package org.baomi.iam.internal;
+
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.baomi.audit.ActorKind;
+import org.baomi.audit.AuditActor;
+import org.baomi.audit.AuditActorResolver;
+import org.baomi.audit.AuditEntry;
+import org.baomi.audit.AuditOutcome;
+import org.baomi.audit.AuditTrail;
+import org.baomi.iam.CurrentUser;
+import org.baomi.iam.PermissionGuard;
+import org.baomi.iam.StaffPrincipal;
+import org.baomi.shared.BaomiException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/** The current person from Spring Security's context, for the rest of Baomi and for the audit trail. */
+@Component
+class SecurityContextUser implements CurrentUser, PermissionGuard, AuditActorResolver {
+
+    private final AuditTrail audit;
+
+    SecurityContextUser(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    @Override
+    public Optional<StaffPrincipal> principal() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof StaffPrincipal p ? Optional.of(p) : Optional.empty();
+    }
+
+    @Override
+    public StaffPrincipal require() {
+        return principal().orElseThrow(() -> new BaomiException(BaomiException.Kind.UNAUTHENTICATED,
+                "error.unauthenticated"));
+    }
+
+    @Override
+    public StaffPrincipal require(String permission) {
+        StaffPrincipal principal = require();
+        if (!principal.hasPermission(permission)) {
+            audit.recordIndependently(new AuditEntry(null, "access.denied", "permission", permission, null,
+                    AuditOutcome.DENIED, "error.forbidden", Map.of("permission", permission)));
+            throw BaomiException.forbidden("error.forbidden");
+        }
+        return principal;
+    }
+
+    @Override
+    public boolean has(String permission) {
+        return principal().map(p -> p.hasPermission(permission)).orElse(false);
+    }
+
+    @Override
+    public AuditActor currentActor() {
+        String source = null;
+        String sessionRef = null;
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        if (attributes instanceof ServletRequestAttributes servlet) {
+            HttpServletRequest request = servlet.getRequest();
+            source = request.getRemoteAddr();
+            Object ref = request.getAttribute(SESSION_REF_ATTRIBUTE);
+            sessionRef = ref == null ? null : ref.toString();
+        }
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof StaffPrincipal p) {
+            return new AuditActor(p.accountId(), p.fullName(), p.departmentName(), ActorKind.PERSON, source, sessionRef);
+        }
+        if (auth != null && auth.isAuthenticated() && auth.getName() != null && !"anonymousUser".equals(auth.getName())) {
+            return new AuditActor(null, auth.getName(), null, ActorKind.ANONYMOUS, source, sessionRef);
+        }
+        return new AuditActor(null, null, null, ActorKind.ANONYMOUS, source, sessionRef);
+    }
+
+    /** Request attribute under which an opaque reference to the session or API token is kept for the audit. */
+    static final String SESSION_REF_ATTRIBUTE = "baomi.audit.sessionRef";
+}

@@ -1,0 +1,57 @@
+package org.baomi.iam.internal.web;
+
+import java.io.IOException;
+import java.time.Clock;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.baomi.iam.internal.IamSecurityProperties;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Idle and absolute session time-outs (ACC-7), measured with Baomi's clock. Spring Session also expires idle
+ * sessions in the database; this filter makes both limits exact and testable.
+ */
+class SessionTimeoutFilter extends OncePerRequestFilter {
+
+    private final IamSecurityProperties.Session limits;
+    private final Clock clock;
+
+    SessionTimeoutFilter(IamSecurityProperties.Session limits, Clock clock) {
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(LoginFlow.SESSION_STARTED_AT) instanceof Long startedAt) {
+            long now = clock.millis();
+            Object seen = session.getAttribute(LoginFlow.SESSION_LAST_SEEN);
+            long lastSeen = seen instanceof Long l ? l : startedAt;
+            boolean idle = now - lastSeen > limits.idleTimeout().toMillis();
+            boolean tooOld = now - startedAt > limits.absoluteTimeout().toMillis();
+            if (idle || tooOld) {
+                session.invalidate();
+                SecurityContextHolder.clearContext();
+                String target = request.getContextPath() + "/login?expired=" + (idle ? "idle" : "absolute");
+                if (request.getHeader("HX-Request") != null) {
+                    response.setHeader("HX-Redirect", target);
+                    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                } else if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                } else {
+                    response.sendRedirect(target);
+                }
+                return;
+            }
+            session.setAttribute(LoginFlow.SESSION_LAST_SEEN, now);
+        }
+        chain.doFilter(request, response);
+    }
+}

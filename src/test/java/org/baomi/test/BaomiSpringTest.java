@@ -1,0 +1,27 @@
+package org.baomi.test;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The one Spring test context of Baomi: the whole application on a throw-away embedded PostgreSQL (fresh data
+ * directory per context, durability off for speed), the demo hospital loaded, and a {@link MutableClock}.
+ * Every integration test uses exactly this annotation so that the context is built once per test run.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "baomi.embedded-db.data-dir=target/test-pg/${random.uuid}",
+        "baomi.embedded-db.clean-on-start=true",
+        "baomi.embedded-db.durable=false",
+        "baomi.keys-dir=target/test-keys",
+        "baomi.demo.enabled=true"
+})
+@Import(TestClockConfiguration.class)
+public @interface BaomiSpringTest {
+}
