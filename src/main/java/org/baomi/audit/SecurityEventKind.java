@@ -1,0 +1,31 @@
+package org.baomi.audit;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Audit actions that may be intrusions (ACC-8): raised to the security administrator. */
+public enum SecurityEventKind {
+    LOGIN_FAILED("iam.login.failed"),
+    ACCOUNT_LOCKED("iam.account.locked"),
+    LOGIN_THROTTLED("iam.login.throttled"),
+    ACCESS_DENIED("access.denied"),
+    API_UNAUTHENTICATED("api.unauthenticated");
+
+    private final String action;
+
+    SecurityEventKind(String action) {
+        this.action = action;
+    }
+
+    public String action() {
+        return action;
+    }
+
+    public String messageKey() {
+        return "audit.security-event." + name();
+    }
+
+    public static Optional<SecurityEventKind> ofAction(String action) {
+        return Arrays.stream(values()).filter(k -> k.action.equals(action)).findFirst();
+    }
+}

@@ -1,0 +1,28 @@
+package org.baomi.audit.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.baomi.shared.BaomiException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/**
+ * Refusals of the audit screens become their HTTP status and the error page (message key and trace id,
+ * nothing internal). The denial itself was already audited by the permission check.
+ */
+@ControllerAdvice(basePackageClasses = AuditWebErrors.class)
+class AuditWebErrors {
+
+    @ExceptionHandler(BaomiException.class)
+    void refused(BaomiException e, HttpServletResponse response) throws IOException {
+        response.sendError(switch (e.kind()) {
+            case FORBIDDEN -> HttpServletResponse.SC_FORBIDDEN;
+            case UNAUTHENTICATED -> HttpServletResponse.SC_UNAUTHORIZED;
+            case NOT_FOUND -> HttpServletResponse.SC_NOT_FOUND;
+            case CONFLICT -> HttpServletResponse.SC_CONFLICT;
+            case TOO_MANY_REQUESTS -> 429;
+            case INVALID -> HttpServletResponse.SC_BAD_REQUEST;
+        });
+    }
+}

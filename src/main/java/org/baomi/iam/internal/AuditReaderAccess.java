@@ -1,0 +1,44 @@
+package org.baomi.iam.internal;
+
+import java.util.Set;
+
+import org.baomi.audit.AuditReaderAuthorization;
+import org.baomi.iam.PermissionGuard;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Lets the audit module check its readers and find the audit administrators (ORG-5) without depending on
+ * identity: identity implements the audit module's interface.
+ */
+@Component
+class AuditReaderAccess implements AuditReaderAuthorization {
+
+    private final PermissionGuard guard;
+    private final JdbcClient jdbc;
+
+    AuditReaderAccess(PermissionGuard guard, JdbcClient jdbc) {
+        this.guard = guard;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void require(String permission) {
+        guard.require(permission);
+    }
+
+    @Override
+    public boolean has(String permission) {
+        return guard.has(permission);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<Long> auditAdministratorIds() {
+        return Set.copyOf(jdbc.sql("""
+                SELECT DISTINCT ar.account_id FROM iam_account_role ar JOIN iam_role r ON r.id = ar.role_id
+                WHERE r.kind = 'AUDIT_ADMIN'
+                """).query(Long.class).list());
+    }
+}

@@ -1,0 +1,139 @@
+package org.baomi.audit.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.baomi.test.BaomiSpringTest;
+import org.baomi.test.account.TestBrowser;
+import org.baomi.test.account.TestPeople;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@BaomiSpringTest
+class AuditEntriesWebTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    JdbcClient jdbc;
+
+    TestPeople people;
+
+    @BeforeEach
+    void setUp() {
+        people = new TestPeople(context);
+    }
+
+    @Test
+    void theAuditAdministratorSeesTheEntriesAndTheViewingIsItselfAuditedAUD2AUD3() {
+        TestPeople.Person auditor = people.auditAdministrator();
+        TestBrowser browser = new TestBrowser(port).signIn(auditor, people);
+
+        TestBrowser.Page page = browser.get("/audit/entries?group=LOGIN&actor=" + TestBrowser.encode(auditor.fullName()));
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"audit-entries\"").contains("data-action=\"iam.login.succeeded\"")
+                .contains(auditor.fullName());
+        Map<String, Object> viewed = lastEntry("audit.entries.viewed", auditor.accountId());
+        assertThat(viewed.get("outcome")).isEqualTo("ALLOWED");
+        assertThat((String) viewed.get("details")).contains("\"group\": \"LOGIN\"").contains(auditor.fullName());
+    }
+
+    @Test
+    void onlyActionsOfTheChosenGroupAreListedAUD2() {
+        TestPeople.Person auditor = people.auditAdministrator();
+        TestBrowser browser = new TestBrowser(port).signIn(auditor, people);
+        browser.get("/audit/entries");
+
+        TestBrowser.Page page = browser.get("/audit/entries?group=AUDIT&outcome=ALLOWED");
+
+        assertThat(page.status()).isEqualTo(200);
+        List<String> actions = dataActions(page.body());
+        assertThat(actions).isNotEmpty().allMatch(a -> a.startsWith("audit."));
+    }
+
+    @Test
+    void htmxGetsOnlyTheResultsAndAnEmptyFilterShowsTheEmptyStateAUD2() {
+        TestPeople.Person auditor = people.auditAdministrator();
+        TestBrowser browser = new TestBrowser(port).signIn(auditor, people);
+
+        TestBrowser.Page page = browser.get("/audit/entries?actor=nobody-is-called-this-" + auditor.staffNo(),
+                Map.of("HX-Request", "true"));
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain("<html").contains("id=\"audit-results\"").contains("id=\"no-entries\"");
+    }
+
+    @Test
+    void aStaffMemberAndTheSystemAdministratorAreRefusedAndTheDenialIsAuditedORG5ACC1() {
+        for (TestPeople.Person person : List.of(people.staff(), people.systemAdministrator())) {
+            TestBrowser browser = new TestBrowser(port).signIn(person, people);
+
+            assertThat(browser.get("/audit/entries").status()).isEqualTo(403);
+            assertThat(browser.get("/audit/entries/export.csv").status()).isEqualTo(403);
+
+            Map<String, Object> denied = lastEntry("access.denied", person.accountId());
+            assertThat(denied.get("outcome")).isEqualTo("DENIED");
+            assertThat((String) denied.get("details")).contains("audit:entry:read");
+            assertThat(count("audit.entries.viewed", person.accountId())).isZero();
+        }
+    }
+
+    @Test
+    void theSecurityAdministratorCannotReadTheWholeTrailNorTheAuditorTheSecurityEventsORG5() {
+        TestPeople.Person security = people.securityAdministrator();
+        TestPeople.Person auditor = people.auditAdministrator();
+
+        assertThat(new TestBrowser(port).signIn(security, people).get("/audit/entries").status()).isEqualTo(403);
+        assertThat(new TestBrowser(port).signIn(auditor, people).get("/audit/security-events").status()).isEqualTo(403);
+        assertThat((String) lastEntry("access.denied", auditor.accountId()).get("details"))
+                .contains("audit:security-event:read");
+    }
+
+    @Test
+    void theExportIsUtf8CsvWithAByteOrderMarkAndIsAuditedAUD2() {
+        TestPeople.Person auditor = people.auditAdministrator();
+        TestBrowser browser = new TestBrowser(port).signIn(auditor, people);
+
+        TestBrowser.Page csv = browser.get("/audit/entries/export.csv?group=LOGIN");
+
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv").containsIgnoringCase("utf-8");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
+        assertThat(Arrays.copyOf(csv.bytes(), 3)).containsExactly(0xEF, 0xBB, 0xBF);
+        String text = new String(csv.bytes(), 3, csv.bytes().length - 3, StandardCharsets.UTF_8);
+        String[] lines = text.split("\r\n");
+        assertThat(lines.length).isGreaterThan(1);
+        assertThat(text).contains("\"iam.login.succeeded\"").contains(auditor.fullName());
+        Map<String, Object> exported = lastEntry("audit.entries.exported", auditor.accountId());
+        assertThat((String) exported.get("details")).contains("\"rows\": " + (lines.length - 1))
+                .contains("\"truncated\": false");
+    }
+
+    private Map<String, Object> lastEntry(String action, long actorId) {
+        return jdbc.sql("""
+                SELECT outcome, details::text AS details FROM aud_entry WHERE action = :action AND actor_id = :actor
+                ORDER BY id DESC LIMIT 1
+                """).param("action", action).param("actor", actorId).query().singleRow();
+    }
+
+    private long count(String action, long actorId) {
+        return jdbc.sql("SELECT count(*) FROM aud_entry WHERE action = :action AND actor_id = :actor")
+                .param("action", action).param("actor", actorId).query(Long.class).single();
+    }
+
+    static List<String> dataActions(String html) {
+        return java.util.regex.Pattern.compile("data-action=\"([^\"]+)\"").matcher(html).results()
+                .map(m -> m.group(1)).toList();
+    }
+}

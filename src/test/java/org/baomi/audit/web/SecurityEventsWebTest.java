@@ -1,0 +1,121 @@
+package org.baomi.audit.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.baomi.test.BaomiSpringTest;
+import org.baomi.test.account.TestBrowser;
+import org.baomi.test.account.TestPeople;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.util.HtmlUtils;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@BaomiSpringTest
+class SecurityEventsWebTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    JsonMapper json;
+
+    TestPeople people;
+
+    @BeforeEach
+    void setUp() {
+        people = new TestPeople(context);
+    }
+
+    @Test
+    void theSecurityAdministratorSeesFailedLoginsAndTheAuditAdministratorsActionsACC8ORG5() {
+        TestPeople.Person victim = people.staff();
+        TestBrowser intruder = new TestBrowser(port);
+        intruder.get("/login");
+        assertThat(intruder.post("/login", Map.of("username", victim.staffNo(), "password", "Wrong-Guess-123"))
+                .redirectsTo("/login?error=bad-credentials")).isTrue();
+        TestPeople.Person auditor = people.auditAdministrator();
+        new TestBrowser(port).signIn(auditor, people).get("/audit/entries");
+
+        TestBrowser security = new TestBrowser(port).signIn(people.securityAdministrator(), people);
+        TestBrowser.Page page = security.get("/audit/security-events?actor=" + victim.fullName().replace(' ', '+'));
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"security-event-list\"").contains("data-action=\"iam.login.failed\"")
+                .contains(victim.fullName()).contains("href=\"/iam/accounts/" + victim.accountId() + "\"");
+        assertThat(total(page.body(), "LOGIN_FAILED")).isGreaterThanOrEqualTo(1);
+        assertThat(page.body()).contains("id=\"admin-activity-list\"")
+                .containsPattern("data-action=\"audit\\.entries\\.viewed\",?\\s*data-actor-id=\"" + auditor.accountId() + "\"");
+        assertThat(jdbc.sql("SELECT count(*) FROM aud_entry WHERE action = 'audit.security-events.viewed'")
+                .query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM aud_entry WHERE action = 'audit.admin-activity.viewed'")
+                .query(Long.class).single()).isPositive();
+    }
+
+    @Test
+    void theChartCarriesThirtyDaysPerKindAsDataForTheStaticScriptACC8() {
+        TestPeople.Person victim = people.staff();
+        TestBrowser intruder = new TestBrowser(port);
+        intruder.get("/login");
+        intruder.post("/login", Map.of("username", victim.staffNo(), "password", "Wrong-Guess-456"));
+        TestBrowser security = new TestBrowser(port).signIn(people.securityAdministrator(), people);
+
+        TestBrowser.Page page = security.get("/audit/security-events");
+
+        Matcher m = Pattern.compile("data-chart=\"([^\"]*)\"").matcher(page.body());
+        assertThat(m.find()).isTrue();
+        JsonNode chart = json.readTree(HtmlUtils.htmlUnescape(m.group(1)));
+        assertThat(chart.get("days").size()).isEqualTo(30);
+        assertThat(chart.get("series").size()).isEqualTo(5);
+        JsonNode failed = chart.get("series").get(0);
+        assertThat(failed.get("kind").asString()).isEqualTo("LOGIN_FAILED");
+        assertThat(failed.get("data").get(29).asLong()).isPositive();
+        assertThat(page.body()).contains("/webjars/echarts/dist/echarts.min.js").contains("/js/security-events.js")
+                .doesNotContain("<script>");
+        assertThat(security.get("/js/security-events.js").status()).isEqualTo(200);
+        assertThat(security.get("/webjars/echarts/dist/echarts.min.js").status()).isEqualTo(200);
+    }
+
+    @Test
+    void eventsFilterByKindAndHtmxGetsOnlyTheEventsACC8() {
+        TestBrowser security = new TestBrowser(port).signIn(people.securityAdministrator(), people);
+        TestPeople.Person staff = people.staff();
+        new TestBrowser(port).signIn(staff, people).get("/audit/entries");
+
+        TestBrowser.Page page = security.get("/audit/security-events?kind=ACCESS_DENIED", Map.of("HX-Request", "true"));
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain("<html").contains("id=\"security-events-results\"");
+        List<String> actions = AuditEntriesWebTest.dataActions(page.body());
+        assertThat(actions).isNotEmpty().allMatch("access.denied"::equals);
+    }
+
+    @Test
+    void theAdministratorActivityPagesThroughHtmxAndFallsBackToTheFullPageORG5() {
+        TestBrowser security = new TestBrowser(port).signIn(people.securityAdministrator(), people);
+
+        TestBrowser.Page fragment = security.get("/audit/security-events/admin-activity?page=0", Map.of("HX-Request", "true"));
+        TestBrowser.Page plain = security.get("/audit/security-events/admin-activity?page=2");
+
+        assertThat(fragment.status()).isEqualTo(200);
+        assertThat(fragment.body()).doesNotContain("<html").contains("id=\"admin-activity\"");
+        assertThat(plain.redirectsTo("/audit/security-events?adminPage=2")).isTrue();
+    }
+
+    private static long total(String html, String kind) {
+        Matcher m = Pattern.compile("id=\"total-" + kind + "\">(\\d+)<").matcher(html);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+}

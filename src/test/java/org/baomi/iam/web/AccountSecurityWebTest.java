@@ -1,0 +1,216 @@
+package org.baomi.iam.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.baomi.iam.internal.login.CredentialStore;
+import org.baomi.iam.internal.login.Totp;
+import org.baomi.test.BaomiSpringTest;
+import org.baomi.test.account.TestBrowser;
+import org.baomi.test.account.TestPeople;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+@BaomiSpringTest
+class AccountSecurityWebTest {
+
+    /** In iam/common-passwords.txt as "p@ssw0rd123"; otherwise long enough and of four character classes. */
+    static final String COMMON_PASSWORD = "P@ssw0rd123";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    CredentialStore credentials;
+    @Autowired
+    PasswordEncoder encoder;
+
+    TestPeople people;
+
+    @BeforeEach
+    void setUp() {
+        people = new TestPeople(context);
+    }
+
+    @Test
+    void everySignedInPersonSeesTheirSettingsAndTheirSessionACC7() {
+        TestPeople.Person staff = people.staff();
+        TestBrowser browser = new TestBrowser(port).signIn(staff, people);
+
+        TestBrowser.Page page = browser.get("/account/security");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"password-form\"").contains("id=\"totp-form\"")
+                .contains("id=\"my-sessions\"").contains("current-session");
+    }
+
+    @Test
+    void changingThePasswordRefusesAWrongCurrentPasswordAndAuditsTheAttemptACC7() {
+        TestPeople.Person staff = people.staff();
+        TestBrowser browser = new TestBrowser(port).signIn(staff, people);
+        browser.get("/account/security");
+
+        TestBrowser.Page page = changePassword(browser, "Not-My-Password-1", "Brand-New-Secret-42", "Brand-New-Secret-42");
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.body()).contains("data-key=\"account.password.current-wrong\"");
+        assertThat(passwordIs(staff, staff.password())).isTrue();
+        assertThat(count("iam.reauthentication.failed", staff.accountId())).isEqualTo(1);
+        assertThat(count("iam.password.changed", staff.accountId())).isZero();
+    }
+
+    @Test
+    void changingThePasswordRefusesACommonPasswordACC7() {
+        TestPeople.Person staff = people.staff();
+        TestBrowser browser = new TestBrowser(port).signIn(staff, people);
+        browser.get("/account/security");
+
+        TestBrowser.Page page = changePassword(browser, staff.password(), COMMON_PASSWORD, COMMON_PASSWORD);
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.body()).contains("data-key=\"iam.password.common\"");
+        assertThat(passwordIs(staff, staff.password())).isTrue();
+    }
+
+    @Test
+    void changingThePasswordWorksIsAuditedAndRefusesAReusedPasswordACC7() {
+        TestPeople.Person staff = people.staff();
+        TestBrowser browser = new TestBrowser(port).signIn(staff, people);
+        browser.get("/account/security");
+        String next = "Fresh-Secret-" + staff.staffNo().toLowerCase() + "-7";
+
+        TestBrowser.Page changed = changePassword(browser, staff.password(), next, next);
+
+        assertThat(changed.redirectsTo("/account/security")).isTrue();
+        assertThat(passwordIs(staff, next)).isTrue();
+        assertThat(count("iam.password.changed", staff.accountId())).isEqualTo(1);
+        assertThat(browser.get("/account/security").body()).contains("id=\"account-flash\"");
+
+        TestBrowser.Page reused = changePassword(browser, next, staff.password(), staff.password());
+
+        assertThat(reused.status()).isEqualTo(400);
+        assertThat(reused.body()).contains("data-key=\"iam.password.reused\"");
+        assertThat(passwordIs(staff, next)).isTrue();
+    }
+
+    @Test
+    void logOutEverywhereEndsTheOtherSessionAndThisOneACC7() {
+        TestPeople.Person staff = people.staff();
+        TestBrowser first = new TestBrowser(port).signIn(staff, people);
+        TestBrowser second = new TestBrowser(port).signIn(staff, people);
+        TestBrowser.Page settings = first.get("/account/security");
+        assertThat(settings.body()).containsPattern("(?s)(class=\"session-row.*){2}");
+        assertThat(second.get("/account/security").status()).isEqualTo(200);
+
+        TestBrowser.Page ended = first.post("/account/security/sessions/end-all", Map.of());
+
+        assertThat(ended.redirectsTo("/login?expired=ended")).isTrue();
+        assertThat(second.get("/account/security").redirectsTo("/login")).isTrue();
+        assertThat(first.get("/account/security").redirectsTo("/login")).isTrue();
+        assertThat(lastDetails("iam.sessions.ended", staff.accountId())).contains("\"scope\": \"ALL\"")
+                .contains("\"ended\": 2");
+    }
+
+    @Test
+    void endingTheOtherSessionsKeepsThisOneACC7() {
+        TestPeople.Person staff = people.staff();
+        TestBrowser first = new TestBrowser(port).signIn(staff, people);
+        TestBrowser second = new TestBrowser(port).signIn(staff, people);
+        first.get("/account/security");
+
+        TestBrowser.Page ended = first.post("/account/security/sessions/end-others", Map.of());
+
+        assertThat(ended.redirectsTo("/account/security")).isTrue();
+        assertThat(first.get("/account/security").status()).isEqualTo(200);
+        assertThat(second.get("/account/security").redirectsTo("/login")).isTrue();
+        assertThat(lastDetails("iam.sessions.ended", staff.accountId())).contains("\"scope\": \"OTHERS\"")
+                .contains("\"ended\": 1");
+    }
+
+    @Test
+    void newRecoveryCodesNeedACurrentCodeAndAreShownOnceACC7() {
+        TestPeople.Person person = people.staffWithTotp();
+        TestBrowser browser = new TestBrowser(port).signIn(person, people);
+        assertThat(browser.get("/account/security").body()).contains("id=\"recovery-form\"");
+
+        TestBrowser.Page wrong = browser.post("/account/security/recovery-codes", Map.of("code", "000000"));
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.body()).contains("data-key=\"account.error.bad-code\"");
+
+        TestBrowser.Page codes = browser.post("/account/security/recovery-codes",
+                Map.of("code", people.nextCode(person.totpSecret())));
+
+        assertThat(codes.status()).isEqualTo(200);
+        assertThat(recoveryCodes(codes.body())).hasSize(10);
+        assertThat(credentials.unusedRecoveryCodes(person.accountId())).isEqualTo(10);
+        assertThat(count("iam.recovery-codes.regenerated", person.accountId())).isEqualTo(1);
+        assertThat(count("iam.reauthentication.failed", person.accountId())).isEqualTo(1);
+    }
+
+    @Test
+    void reEnrolmentNeedsThePasswordAndACodeAndThenTheNewAppACC7() {
+        TestPeople.Person person = people.staffWithTotp();
+        TestBrowser browser = new TestBrowser(port).signIn(person, people);
+        browser.get("/account/security");
+
+        TestBrowser.Page refused = browser.post("/account/security/totp",
+                Map.of("currentPassword", person.password(), "code", "123456"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("data-key=\"account.error.bad-code\"");
+
+        TestBrowser.Page enrol = browser.post("/account/security/totp",
+                Map.of("currentPassword", person.password(), "code", people.nextCode(person.totpSecret())));
+        assertThat(enrol.status()).isEqualTo(200);
+        Matcher secret = Pattern.compile("id=\"totp-secret\">([A-Z2-7]+)<").matcher(enrol.body());
+        assertThat(secret.find()).isTrue();
+        String newSecret = secret.group(1);
+        assertThat(newSecret).isNotEqualTo(person.totpSecret());
+
+        TestBrowser.Page done = browser.post("/account/security/totp/confirm",
+                Map.of("code", Totp.codeAt(newSecret, Totp.stepAt(context.getBean(java.time.Clock.class).instant()))));
+
+        assertThat(done.status()).isEqualTo(200);
+        assertThat(recoveryCodes(done.body())).hasSize(10);
+        assertThat(count("iam.totp.enrolment-started", person.accountId())).isEqualTo(1);
+        assertThat(count("iam.totp.enrolled", person.accountId())).isEqualTo(1);
+        TestBrowser again = new TestBrowser(port).signIn(person.withTotpSecret(newSecret), people);
+        assertThat(again.get("/account/security").body()).contains("id=\"recovery-form\"");
+    }
+
+    private static TestBrowser.Page changePassword(TestBrowser browser, String current, String next, String confirmation) {
+        return browser.post("/account/security/password", Map.of("currentPassword", current, "newPassword", next,
+                "confirmation", confirmation));
+    }
+
+    private boolean passwordIs(TestPeople.Person person, String password) {
+        return encoder.matches(password, credentials.find(person.accountId()).orElseThrow().passwordHash());
+    }
+
+    private long count(String action, long actorId) {
+        return jdbc.sql("SELECT count(*) FROM aud_entry WHERE action = :action AND actor_id = :actor")
+                .param("action", action).param("actor", actorId).query(Long.class).single();
+    }
+
+    private String lastDetails(String action, long actorId) {
+        return jdbc.sql("""
+                SELECT details::text FROM aud_entry WHERE action = :action AND actor_id = :actor ORDER BY id DESC LIMIT 1
+                """).param("action", action).param("actor", actorId).query(String.class).single();
+    }
+
+    private static List<String> recoveryCodes(String html) {
+        return Pattern.compile("<li class=\"col\">([a-z2-7]{5}-[a-z2-7]{5})</li>").matcher(html).results()
+                .map(m -> m.group(1)).toList();
+    }
+}
