@@ -89,7 +89,7 @@ class AccountSecurityWebTest {
         TestPeople.Person staff = people.staff();
         TestBrowser browser = new TestBrowser(port).signIn(staff, people);
         browser.get("/account/security");
-        String next = "Fresh-Secret-" + staff.staffNo().toLowerCase() + "-7";
+        String next = "Fresh-Secret-" + Long.toHexString(System.nanoTime()) + "-Q";
 
         TestBrowser.Page changed = changePassword(browser, staff.password(), next, next);
 
