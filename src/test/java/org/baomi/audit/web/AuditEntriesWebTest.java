@@ -7,6 +7,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.baomi.audit.AuditActor;
+import org.baomi.audit.AuditEntry;
+import org.baomi.audit.AuditOutcome;
+import org.baomi.audit.AuditReview;
+import org.baomi.audit.AuditTrail;
 import org.baomi.test.BaomiSpringTest;
 import org.baomi.test.account.TestBrowser;
 import org.baomi.test.account.TestPeople;
@@ -16,6 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @BaomiSpringTest
 class AuditEntriesWebTest {
@@ -118,6 +125,27 @@ class AuditEntriesWebTest {
         Map<String, Object> exported = lastEntry("audit.entries.exported", auditor.accountId());
         assertThat((String) exported.get("details")).contains("\"rows\": " + (lines.length - 1))
                 .contains("\"truncated\": false");
+    }
+
+    @Test
+    void theExportStopsAtTenThousandRowsAndSaysSoAUD2() {
+        AuditTrail trail = context.getBean(AuditTrail.class);
+        new TransactionTemplate(context.getBean(PlatformTransactionManager.class)).executeWithoutResult(tx -> {
+            for (int i = 0; i < AuditReview.EXPORT_LIMIT + 5; i++) {
+                trail.record(new AuditEntry(AuditActor.system(), "system.test.bulk-export", null, null, null,
+                        AuditOutcome.ALLOWED, null, Map.of("i", i)));
+            }
+        });
+        TestPeople.Person auditor = people.auditAdministrator();
+        TestBrowser browser = new TestBrowser(port).signIn(auditor, people);
+
+        TestBrowser.Page csv = browser.get("/audit/entries/export.csv?group=SYSTEM&actor=bulk-export");
+
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("X-Baomi-Export-Truncated")).hasValue("true");
+        assertThat(new String(csv.bytes(), StandardCharsets.UTF_8).split("\r\n")).hasSize(AuditReview.EXPORT_LIMIT + 1);
+        assertThat((String) lastEntry("audit.entries.exported", auditor.accountId()).get("details"))
+                .contains("\"rows\": 10000").contains("\"truncated\": true").contains("\"matched\": 10005");
     }
 
     private Map<String, Object> lastEntry(String action, long actorId) {
