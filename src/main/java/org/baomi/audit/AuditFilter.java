@@ -30,10 +30,6 @@ public record AuditFilter(Instant from, Instant to, AuditActionGroup group, Audi
         checkRange(from, to);
     }
 
-    public static AuditFilter none() {
-        return new AuditFilter(null, null, null, null, null);
-    }
-
     /** The search for one page of this filter. */
     public AuditSearch toSearch(int page, int size) {
         Set<String> prefixes = group == null ? Set.of() : Set.copyOf(group.prefixes());

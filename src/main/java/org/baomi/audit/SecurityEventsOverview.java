@@ -23,10 +23,6 @@ public record SecurityEventsOverview(Map<SecurityEventKind, Long> totals, Chart 
         topSources = List.copyOf(topSources);
     }
 
-    public long total() {
-        return totals.values().stream().mapToLong(Long::longValue).sum();
-    }
-
     /** Counts per day (hospital time zone) for each kind; every list has one value per day. */
     public record Chart(List<LocalDate> days, Map<SecurityEventKind, List<Long>> counts) {
         public Chart {
