@@ -41,12 +41,19 @@ public final class TestBrowser {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+(?:value|content)=\"([^\"]+)\"");
 
+    /** Each browser comes from its own address (used when the server honours X-Forwarded-For), so that the
+     * per-source login throttle of one test never meets another's failures. */
+    private static final java.util.concurrent.atomic.AtomicInteger SOURCES = new java.util.concurrent.atomic.AtomicInteger();
+
     private final String base;
+    private final String sourceAddress;
     private final HttpClient client;
     private String csrf;
 
     public TestBrowser(int port) {
         this.base = "http://localhost:" + port;
+        int n = SOURCES.incrementAndGet();
+        this.sourceAddress = "172.16." + (n >> 8 & 255) + "." + (n & 255);
         CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -101,6 +108,7 @@ public final class TestBrowser {
 
     private Page send(HttpRequest.Builder request) {
         try {
+            request.header("X-Forwarded-For", sourceAddress);
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             String body = new String(response.body(), StandardCharsets.UTF_8);
             Matcher m = CSRF.matcher(body);
@@ -114,6 +122,10 @@ public final class TestBrowser {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    public String sourceAddress() {
+        return sourceAddress;
     }
 
     public static String encode(String value) {
