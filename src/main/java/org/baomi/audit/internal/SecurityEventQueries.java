@@ -31,7 +31,7 @@ class SecurityEventQueries {
     record BucketCount(long bucket, String action, long count) {
     }
 
-    /** How many entries of each action, within [from, to) and containing the text. */
+    /** How many entries of each action from {@code from} (inclusive) to {@code to} (exclusive) contain the text. */
     Map<String, Long> countByAction(Collection<String> actions, Instant from, Instant to, String text) {
         Filter f = new Filter(actions, from, to, text);
         Map<String, Long> counts = new HashMap<>();
