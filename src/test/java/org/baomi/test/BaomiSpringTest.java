@@ -20,8 +20,9 @@ import org.springframework.context.annotation.Import;
         "baomi.embedded-db.clean-on-start=true",
         "baomi.embedded-db.durable=false",
         "baomi.keys-dir=target/test-keys",
-        "baomi.demo.enabled=true"
+        "baomi.demo.enabled=true",
+        "server.shutdown=immediate"
 })
-@Import(TestClockConfiguration.class)
+@Import({TestClockConfiguration.class, TestAccounts.class})
 public @interface BaomiSpringTest {
 }
