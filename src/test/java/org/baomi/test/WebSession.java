@@ -23,12 +23,17 @@ public final class WebSession {
 
     private static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
+    private static final java.util.concurrent.atomic.AtomicInteger SOURCES = new java.util.concurrent.atomic.AtomicInteger();
+
     private final String base;
+    private final String sourceAddress;
     private final HttpClient client;
     private String csrf;
 
     public WebSession(int port) {
         this.base = "http://localhost:" + port;
+        int n = SOURCES.incrementAndGet();
+        this.sourceAddress = "10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255);
         this.client = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -70,9 +75,18 @@ public final class WebSession {
         return client;
     }
 
+    /** The client address this session appears to come from (sent as X-Forwarded-For). */
+    public String sourceAddress() {
+        return sourceAddress;
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
+        HttpRequest withSource = HttpRequest.newBuilder(request, (name, value) -> true)
+                .header("X-Forwarded-For", sourceAddress)
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+                .header("Accept-Language", "zh-CN,zh;q=0.9").build();
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return client.send(withSource, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
