@@ -38,7 +38,7 @@ class I18nCompletenessTest {
     /** Attributes that people read, written literally instead of through th:*. */
     private static final Pattern LITERAL_TEXT_ATTRIBUTE = Pattern.compile("(?<![:\\w-])(placeholder|title|alt|aria-label)=\"([^\"]*)\"");
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
-    private static final Set<String> REPLACED_BY_THYMELEAF = Set.of("th:text", "th:utext", "th:replace", "th:insert");
+    private static final Set<String> REPLACED_BY_THYMELEAF = Set.of("th:text", "th:utext", "th:replace", "th:insert", "th:errors");
 
     @Test
     void everyBundleHasAnEnglishTwinWithTheSameKeysAndNoEmptyValues() throws IOException {

@@ -387,8 +387,10 @@ class AccountAdministrationTests {
                 .param("at", Timestamp.from(clock.instant().minus(Duration.ofDays(181)))).param("id", old.id()).update();
         assertThat(queries.accessReviewRow(fresh.id()).overdue()).isFalse();
         assertThat(queries.accessReviewRow(old.id()).overdue()).isTrue();
-        ResultPage<AccessReviewRow> overdue = queries.accessReview(new AccessReviewFilter(null, null, null, true, 0, 200));
-        assertThat(overdue.rows()).extracting(AccessReviewRow::accountId).contains(old.id()).doesNotContain(fresh.id());
+        assertThat(queries.accessReview(new AccessReviewFilter(old.staffNo(), null, null, true, 0, 200)).rows())
+                .extracting(AccessReviewRow::accountId).contains(old.id());
+        assertThat(queries.accessReview(new AccessReviewFilter(fresh.staffNo(), null, null, true, 0, 200)).rows())
+                .extracting(AccessReviewRow::accountId).doesNotContain(fresh.id());
         clock.advance(Duration.ofDays(181));
         assertThat(queries.accessReviewRow(fresh.id()).overdue()).isTrue();
     }

@@ -56,7 +56,8 @@ class DemoHospitalTests {
     @Test
     void theDemoHospitalHasDepartmentsPostsAndStaffOnStartUp() {
         assertThat(count("SELECT count(*) FROM iam_department")).isGreaterThanOrEqualTo(30);
-        assertThat(count("SELECT count(*) FROM iam_department WHERE parent_id IS NULL")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM iam_department WHERE parent_id IS NULL AND code NOT LIKE 'T%'"))
+                .as("one root among the demo departments (test fixtures add their own, coded T...)").isEqualTo(1);
         assertThat(count("SELECT count(*) FROM iam_post WHERE medical")).isGreaterThanOrEqualTo(8);
         assertThat(count("SELECT count(*) FROM iam_post WHERE NOT medical")).isGreaterThanOrEqualTo(8);
         assertThat(count("SELECT count(*) FROM iam_account WHERE staff_no LIKE 'H%'")).isGreaterThanOrEqualTo(180);
