@@ -73,7 +73,9 @@ class MessageProblemFactory implements ProblemFactory {
     /** The RFC 9457 members and the extension members side by side, as the MVC message converters write them. */
     private static Map<String, Object> asMap(ProblemDetail problem) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.getType().toString());
+        if (problem.getType() != null) {
+            body.put("type", problem.getType().toString());
+        }
         if (problem.getTitle() != null) {
             body.put("title", problem.getTitle());
         }
