@@ -27,8 +27,4 @@ record ApiTokenForm(String name, String client, List<String> scopes, String extr
         }
         return all;
     }
-
-    boolean ticked(String scope) {
-        return scopes != null && scopes.contains(scope);
-    }
 }
