@@ -139,6 +139,14 @@ public final class ApiTestFixture {
         return send(request, token, headers);
     }
 
+    /** A POST whose length is not declared: the body is sent in chunks. */
+    public HttpResponse<String> postChunked(String path, String token, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .header("Content-Type", "application/json");
+        return send(request, token);
+    }
+
     public HttpResponse<String> postJson(String path, String token, String json, String... headers) {
         return post(path, token, "application/json", json.getBytes(StandardCharsets.UTF_8), headers);
     }

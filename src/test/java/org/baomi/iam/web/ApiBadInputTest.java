@@ -76,6 +76,13 @@ class ApiBadInputTest {
     }
 
     @Test
+    void a_huge_body_without_a_declared_length_is_cut_off_at_the_limit_and_413() {
+        byte[] huge = ("{\"query\":\"" + "x".repeat(1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+
+        assertProblem(fixture.postChunked(SEARCH, token, huge), 413, "error.payload-too-large");
+    }
+
+    @Test
     void invalid_utf8_bytes_in_the_body_are_400() {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes("{\"query\":\"".getBytes(StandardCharsets.US_ASCII));

@@ -178,8 +178,10 @@ class ApiTokenPagesTest {
         assertThat(doc.get("paths").propertyNames()).contains("/api/v1/iam/departments", "/api/v1/iam/staff/search");
         assertThat(doc.get("components").get("securitySchemes").get("api-token").get("scheme").asString())
                 .isEqualTo("bearer");
-        assertThat(doc.get("paths").get("/api/v1/iam/departments").get("get").get("security").toString())
-                .contains("api-token");
+        JsonNode departments = doc.get("paths").get("/api/v1/iam/departments").get("get");
+        assertThat(departments.get("security").toString()).contains("api-token");
+        assertThat(departments.get("responses").get("401").get("content").propertyNames())
+                .containsExactly("application/problem+json");
     }
 
     @Test
@@ -197,6 +199,10 @@ class ApiTokenPagesTest {
         String strict = mvc.perform(get("/iam/api-tokens").with(authentication(admin)))
                 .andExpect(status().isOk()).andReturn().getResponse().getHeader("Content-Security-Policy");
 
+        mvc.perform(get("/swagger-ui/swagger-initializer.js").with(authentication(admin))).andExpect(status().isOk());
+        mvc.perform(get("/v3/api-docs/swagger-config").with(authentication(admin))).andExpect(status().isOk());
+        mvc.perform(get("/iam/api-tokens/new").with(authentication(admin))).andExpect(status().isOk())
+                .andExpect(view().name("iam/api-token-new"));
         assertThat(relaxed).contains("style-src 'self' 'unsafe-inline'").contains("script-src 'self';");
         assertThat(strict).doesNotContain("unsafe-inline");
     }

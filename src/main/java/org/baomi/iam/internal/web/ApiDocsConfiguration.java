@@ -1,10 +1,20 @@
 package org.baomi.iam.internal.web;
 
 import java.time.Clock;
+import java.util.Map;
+import java.util.TreeMap;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.baomi.iam.internal.IamSecurityProperties;
@@ -29,6 +39,13 @@ class ApiDocsConfiguration {
 
     static final String BEARER_SCHEME = "api-token";
 
+    private static final String PROBLEM_SCHEMA = "Problem";
+    private static final Map<String, String> PROBLEMS = new TreeMap<>(Map.of(
+            "400", "Invalid or malformed request (errors lists the fields)",
+            "401", "No token, or an unknown, expired or revoked token",
+            "403", "The token lacks the scope",
+            "500", "Unexpected error; quote the traceId"));
+
     /** As {@link SecurityConfiguration#CSP}, but Swagger UI renders with inline styles. */
     static final String SWAGGER_UI_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
@@ -48,20 +65,43 @@ class ApiDocsConfiguration {
                         .description("API token of an integration client")));
     }
 
-    /** Every operation under /api/v1 takes the bearer token. */
+    /** Every operation under /api/v1 takes the bearer token and may answer with these problems. */
     @Bean
     OpenApiCustomizer bearerOnApiV1() {
         return openApi -> {
-            if (openApi.getPaths() == null) {
+            if (openApi.getPaths() == null || openApi.getComponents() == null) {
                 return;
             }
+            openApi.getComponents().addSchemas(PROBLEM_SCHEMA, problemSchema());
             openApi.getPaths().forEach((path, item) -> {
                 if (path.startsWith("/api/v1/")) {
-                    item.readOperations().forEach(operation -> operation.addSecurityItem(
-                            new SecurityRequirement().addList(BEARER_SCHEME)));
+                    item.readOperations().forEach(operation -> {
+                        operation.addSecurityItem(new SecurityRequirement().addList(BEARER_SCHEME));
+                        PROBLEMS.forEach((status, description) -> operation.getResponses().addApiResponse(status,
+                                new ApiResponse().description(description).content(new Content().addMediaType(
+                                        "application/problem+json", new MediaType().schema(
+                                                new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA))))));
+                    });
                 }
             });
         };
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Schema problemSchema() {
+        Schema<?> field = new ObjectSchema()
+                .addProperty("field", new StringSchema())
+                .addProperty("messageKey", new StringSchema())
+                .addProperty("message", new StringSchema());
+        return new ObjectSchema().description("RFC 9457 problem details")
+                .addProperty("type", new StringSchema())
+                .addProperty("title", new StringSchema())
+                .addProperty("status", new IntegerSchema())
+                .addProperty("detail", new StringSchema().description("Translated by Accept-Language"))
+                .addProperty("instance", new StringSchema())
+                .addProperty("messageKey", new StringSchema().description("Stable message key, e.g. error.forbidden"))
+                .addProperty("traceId", new StringSchema().description("Quote it to the IT department"))
+                .addProperty("errors", new ArraySchema().items(field));
     }
 
     @Bean
