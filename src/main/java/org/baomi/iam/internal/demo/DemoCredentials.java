@@ -45,6 +45,6 @@ public final class DemoCredentials {
 
     /** The 8 characters after {@code bm_} that identify the token in lists. */
     public static String hisTokenPrefix() {
-        return HIS_API_TOKEN.substring(3, 11);
+        return org.baomi.iam.internal.token.ApiTokenFormat.prefixOf(HIS_API_TOKEN);
     }
 }

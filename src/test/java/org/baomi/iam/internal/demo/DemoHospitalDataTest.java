@@ -136,6 +136,6 @@ class DemoHospitalDataTest {
     @Test
     void theDemoTokenHasTheDocumentedShape() {
         assertThat(DemoCredentials.HIS_API_TOKEN).matches("bm_demo0his_[A-Za-z0-9_-]{43}");
-        assertThat(DemoCredentials.hisTokenPrefix()).isEqualTo("demo0his");
+        assertThat(DemoCredentials.hisTokenPrefix()).isEqualTo("bm_demo0his");
     }
 }

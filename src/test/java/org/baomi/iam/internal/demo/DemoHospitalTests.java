@@ -189,7 +189,7 @@ class DemoHospitalTests {
     void theHisTokenIsStoredAsItsHashWithItsPrefixScopesAndAYearOfValidity() {
         Map<String, Object> row = jdbc.sql("""
                 SELECT client, token_prefix, token_hash, scopes, expires_at, created_at, revoked_at
-                FROM iam_api_token WHERE token_prefix = 'demo0his'
+                FROM iam_api_token WHERE token_prefix = 'bm_demo0his'
                 """).query().singleRow();
         assertThat(row.get("client")).isEqualTo("HIS");
         assertThat(row.get("token_hash"))
