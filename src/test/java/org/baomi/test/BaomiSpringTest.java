@@ -20,8 +20,12 @@ import org.springframework.context.annotation.Import;
         "baomi.embedded-db.clean-on-start=true",
         "baomi.embedded-db.durable=false",
         "baomi.keys-dir=target/test-keys",
-        "baomi.demo.enabled=true"
+        "baomi.demo.enabled=true",
+        "server.shutdown=immediate",
+        // As behind the hospital's load balancer: the client address comes from X-Forwarded-For, so that
+        // test sessions (WebSession) each have their own source address for per-source throttling.
+        "server.forward-headers-strategy=native"
 })
-@Import(TestClockConfiguration.class)
+@Import({TestClockConfiguration.class, TestAccounts.class})
 public @interface BaomiSpringTest {
 }

@@ -13,6 +13,8 @@ import org.baomi.audit.AuditTrail;
 import org.baomi.iam.CurrentUser;
 import org.baomi.iam.PermissionGuard;
 import org.baomi.iam.StaffPrincipal;
+import org.baomi.iam.internal.token.ApiClient;
+import org.baomi.iam.internal.token.ApiTokenAuthentication;
 import org.baomi.shared.BaomiException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -73,6 +75,11 @@ class SecurityContextUser implements CurrentUser, PermissionGuard, AuditActorRes
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof StaffPrincipal p) {
             return new AuditActor(p.accountId(), p.fullName(), p.departmentName(), ActorKind.PERSON, source, sessionRef);
+        }
+        if (auth instanceof ApiTokenAuthentication api) {
+            ApiClient client = api.getPrincipal();
+            return new AuditActor(client.tokenId(), client.client() + " / " + client.name(), null,
+                    ActorKind.API_CLIENT, source, sessionRef != null ? sessionRef : client.reference());
         }
         if (auth != null && auth.isAuthenticated() && auth.getName() != null && !"anonymousUser".equals(auth.getName())) {
             return new AuditActor(null, auth.getName(), null, ActorKind.ANONYMOUS, source, sessionRef);

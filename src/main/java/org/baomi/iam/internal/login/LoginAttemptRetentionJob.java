@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 class LoginAttemptRetentionJob {
 
     static final Duration RETENTION = Duration.ofDays(30);
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LoginAttemptRetentionJob.class);
 
     private final LoginAttempts attempts;
     private final Clock clock;
@@ -28,7 +29,8 @@ class LoginAttemptRetentionJob {
     @Scheduled(cron = "0 17 3 * * *")
     @SchedulerLock(name = "iam.login-attempt-retention", lockAtMostFor = "PT30M")
     @Transactional
-    public int purge() {
-        return attempts.purgeBefore(clock.instant().minus(RETENTION));
+    public void purge() {
+        int purged = attempts.purgeBefore(clock.instant().minus(RETENTION));
+        log.info("Purged {} login attempts older than {}", purged, RETENTION);
     }
 }

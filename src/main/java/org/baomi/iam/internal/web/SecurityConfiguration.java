@@ -39,7 +39,7 @@ class SecurityConfiguration {
                 .csrf(c -> c.disable())
                 .requestCache(r -> r.disable())
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .authorizeHttpRequests(apiSecurity::authorize)
                 .exceptionHandling(e -> e.authenticationEntryPoint(apiSecurity).accessDeniedHandler(apiSecurity));
         apiSecurity.configure(http);
         return http.build();
