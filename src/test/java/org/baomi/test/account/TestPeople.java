@@ -16,6 +16,7 @@ import org.baomi.iam.internal.login.Totp;
 import org.baomi.shared.SecretLevel;
 import org.baomi.test.MutableClock;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -45,6 +46,7 @@ public final class TestPeople {
     private final PasswordEncoder encoder;
     private final SecretCipher cipher;
     private final MutableClock clock;
+    private final JdbcClient jdbc;
 
     public TestPeople(ApplicationContext context) {
         this.accounts = context.getBean(AccountRepository.class);
@@ -53,6 +55,7 @@ public final class TestPeople {
         this.encoder = context.getBean(PasswordEncoder.class);
         this.cipher = context.getBean(SecretCipher.class);
         this.clock = context.getBean(MutableClock.class);
+        this.jdbc = context.getBean(JdbcClient.class);
     }
 
     /** A staff member of clearance INTERNAL: signs in with the password alone. */
@@ -84,7 +87,8 @@ public final class TestPeople {
         String password = "Baomi-Test-" + HexFormat.of().formatHex(randomBytes(3)) + "-Qz";
         Instant now = clock.instant();
         Role role = roles.findByCode(roleCode).orElseThrow();
-        Account account = new Account(staffNo, fullName, null, null, SecretLevel.INTERNAL, null, null, now, null);
+        Account account = new Account(staffNo, fullName, placeholder("iam_department", "kind", "'ADMINISTRATIVE'"),
+                placeholder("iam_post", "medical", "FALSE"), SecretLevel.INTERNAL, null, null, now, null);
         account.replaceRoles(Set.of(new AccountRole(role.getId(), role.getKind().adminKind(), now, null)));
         long id = accounts.save(account).getId();
         credentials.create(id, encoder.encode(password), now, false);
@@ -95,6 +99,16 @@ public final class TestPeople {
             credentials.enableTotp(id);
         }
         return new Person(id, staffNo, fullName, password, secret);
+    }
+
+    /**
+     * The test department or post (code TACCSEC: fixtures' codes start with T) that every person here belongs
+     * to, like every real account does. Created once, whichever test comes first.
+     */
+    private Long placeholder(String table, String column, String value) {
+        jdbc.sql("INSERT INTO " + table + " (code, name_zh, name_en, " + column + ") VALUES ('TACCSEC', 'TACCSEC', "
+                + "'Account security tests', " + value + ") ON CONFLICT (code) DO NOTHING").update();
+        return jdbc.sql("SELECT id FROM " + table + " WHERE code = 'TACCSEC'").query(Long.class).single();
     }
 
     /**
