@@ -49,6 +49,12 @@ public final class WebSession {
         return response;
     }
 
+    /** A GET with an API token, as an integration client would send it. */
+    public HttpResponse<String> getWithBearer(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
+                .GET().build());
+    }
+
     /** Posts a form with the CSRF token of the last page fetched (fetches the page first when none yet). */
     public HttpResponse<String> post(String path, Map<String, String> form) {
         if (csrf == null) {
