@@ -106,6 +106,17 @@ class SessionSecurityTest {
         assertThat(web.get("/login/totp").headers().firstValue("Location").orElse("")).endsWith("/login/password");
     }
 
+    @Test
+    void overHttpEachWrongPasswordCountsOnceAndTheFifthLocks_ACC7() {
+        TestAccounts.Created person = accounts.create(TestAccounts.person());
+        WebSession web = new WebSession(port);
+        for (int i = 1; i <= 4; i++) {
+            assertThat(web.login(person.staffNo(), "wrong-" + i)).as("attempt %d", i).endsWith("/login?error=bad-credentials");
+        }
+        assertThat(web.login(person.staffNo(), "wrong-5")).endsWith("/login?error=locked");
+        assertThat(web.login(person.staffNo(), TestAccounts.PASSWORD)).endsWith("/login?error=locked");
+    }
+
     private static String sessionCookie(WebSession web) {
         return ((java.net.CookieManager) web.client().cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals("BAOMI_SESSION")).map(java.net.HttpCookie::getValue).findFirst().orElse("");

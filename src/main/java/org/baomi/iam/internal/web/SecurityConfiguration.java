@@ -8,6 +8,7 @@ import org.baomi.iam.internal.login.StaffAuthentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -49,7 +50,9 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain webChain(HttpSecurity http, PasswordStepProvider passwordStep, LoginFlow loginFlow,
             WebDenialHandler denialHandler, IamSecurityProperties properties, Clock clock) throws Exception {
-        http.authenticationProvider(passwordStep)
+        // The password step is the web chain's only authentication manager: registered as a provider it would also
+        // sit in the parent manager and run a second time after every failure, counting each wrong password twice.
+        http.authenticationManager(new ProviderManager(passwordStep))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
                                 "/error", "/actuator/health", "/actuator/health/**").permitAll()
