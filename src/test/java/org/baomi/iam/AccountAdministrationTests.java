@@ -14,20 +14,21 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.baomi.iam.IamTestFixtures.Staff;
 import org.baomi.iam.internal.login.LoginProgressToken;
 import org.baomi.iam.internal.login.LoginService;
 import org.baomi.iam.internal.login.LoginStep;
 import org.baomi.shared.BaomiException;
 import org.baomi.shared.SecretLevel;
 import org.baomi.test.BaomiSpringTest;
+import org.baomi.test.SignedIn;
+import org.baomi.test.TestAccounts;
+import org.baomi.test.TestAccounts.Created;
 import org.baomi.test.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -35,7 +36,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @BaomiSpringTest
 class AccountAdministrationTests {
 
-    @Autowired ApplicationContext context;
     @Autowired AccountService accounts;
     @Autowired AccountQueries queries;
     @Autowired RoleService roles;
@@ -43,34 +43,38 @@ class AccountAdministrationTests {
     @Autowired JdbcClient jdbc;
     @Autowired MutableClock clock;
 
-    IamTestFixtures fixtures;
-    Staff systemAdmin;
-    Staff securityAdmin;
+    @Autowired TestAccounts fixtures;
+
+    Created systemAdmin;
+    Created securityAdmin;
 
     @BeforeEach
     void setUp() {
-        fixtures = new IamTestFixtures(context);
         systemAdmin = fixtures.systemAdmin();
         securityAdmin = fixtures.securityAdmin();
     }
 
     @AfterEach
     void tearDown() {
-        IamTestFixtures.signOut();
+        SignedIn.out();
         clock.reset();
     }
 
+    private void signIn(Created person) {
+        SignedIn.as(fixtures.authenticationOf(person));
+    }
+
     private int version(long accountId) {
-        fixtures.signIn(securityAdmin);
+        signIn(securityAdmin);
         return queries.details(accountId).version();
     }
 
     private Set<Long> roleIds(String... codes) {
-        return Arrays.stream(codes).map(c -> fixtures.role(c).getId()).collect(Collectors.toSet());
+        return Arrays.stream(codes).map(fixtures::roleId).collect(Collectors.toSet());
     }
 
     private OneTimePassword register(String staffNo, String name) {
-        fixtures.signIn(systemAdmin);
+        signIn(systemAdmin);
         return accounts.register(new RegisterAccount(staffNo, name, fixtures.departmentId(), fixtures.postId(),
                 "someone@hospital.example.cn", "+86 10 6000 1234"));
     }
@@ -78,7 +82,7 @@ class AccountAdministrationTests {
     @Test
     @DisplayName("ORG-5: a second administrator role on the same account is refused with a message naming the role it holds")
     void secondAdministratorRoleIsRefused() {
-        Staff admin = fixtures.systemAdmin();
+        Created admin = fixtures.systemAdmin();
         int version = version(admin.id());
         BaomiException refused = catchThrowableOfType(BaomiException.class,
                 () -> accounts.assignRoles(admin.id(), version, roleIds("system-admin", "security-admin")));
@@ -93,18 +97,18 @@ class AccountAdministrationTests {
     @Test
     @DisplayName("ORG-5: the database index refuses a second administrator role even if a service forgot the rule")
     void databaseBacksUpTheOneAdministratorRoleRule() {
-        Staff admin = fixtures.auditAdmin();
+        Created admin = fixtures.auditAdmin();
         assertThatThrownBy(() -> jdbc.sql("""
                 INSERT INTO iam_account_role (account_id, role_id, admin_kind, granted_at)
                 VALUES (:a, :r, 'SECURITY_ADMIN', now())
-                """).param("a", admin.id()).param("r", fixtures.role("security-admin").getId()).update())
+                """).param("a", admin.id()).param("r", fixtures.roleId("security-admin")).update())
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test
     @DisplayName("ORG-5: an administrator role cannot be combined with a business role")
     void administratorRoleWithBusinessRoleIsRefused() {
-        Staff person = fixtures.staff();
+        Created person = fixtures.staff();
         int version = version(person.id());
         BaomiException refused = catchThrowableOfType(BaomiException.class,
                 () -> accounts.assignRoles(person.id(), version, roleIds("staff", "audit-admin")));
@@ -116,7 +120,7 @@ class AccountAdministrationTests {
     @Test
     @DisplayName("ORG-5: an account may change from a business role to exactly one administrator role, and sessions end")
     void businessAccountBecomesAnAdministrator() {
-        Staff person = fixtures.staff();
+        Created person = fixtures.staff();
         insertSession(person.staffNo());
         int version = version(person.id());
         accounts.assignRoles(person.id(), version, roleIds("audit-admin"));
@@ -131,7 +135,7 @@ class AccountAdministrationTests {
     @Test
     @DisplayName("ORG-5: no administrator role holds a business permission, and none can be given one")
     void administratorRolesHoldOnlyAdministrativePermissions() {
-        fixtures.signIn(securityAdmin);
+        signIn(securityAdmin);
         List<RoleSummary> all = roles.list();
         assertThat(all).filteredOn(RoleSummary::administrative).hasSizeGreaterThanOrEqualTo(3)
                 .allSatisfy(role -> assertThat(role.permissions()).allMatch(Permissions::isAdministrative));
@@ -152,7 +156,7 @@ class AccountAdministrationTests {
     @Test
     @DisplayName("ORG-5: a business role cannot hold an administrative permission")
     void businessRoleWithAdministrativePermissionIsRefused() {
-        fixtures.signIn(securityAdmin);
+        signIn(securityAdmin);
         InvalidInputException refused = catchThrowableOfType(InvalidInputException.class, () -> roles.createBusinessRole(
                 new RoleDraft("sneaky-" + UUID.randomUUID().toString().substring(0, 8), "x", "x",
                         List.of("document:document:read", "iam:role:assign"))));
@@ -163,7 +167,7 @@ class AccountAdministrationTests {
     @Test
     @DisplayName("ACC-2: the security administrator creates and edits a business role; both are audited")
     void businessRoleLifecycle() {
-        fixtures.signIn(securityAdmin);
+        signIn(securityAdmin);
         String code = "ward-clerk-" + UUID.randomUUID().toString().substring(0, 8);
         long id = roles.createBusinessRole(new RoleDraft(code, "Ward clerk", "Ward clerk",
                 List.of(" document:document:read ", "", "document:document:read", "archive:*:read")));
@@ -183,7 +187,7 @@ class AccountAdministrationTests {
     @Test
     @DisplayName("ACC-2: a role code, names and permissions are checked field by field")
     void roleDraftIsChecked() {
-        fixtures.signIn(securityAdmin);
+        signIn(securityAdmin);
         InvalidInputException refused = catchThrowableOfType(InvalidInputException.class, () -> roles.createBusinessRole(
                 new RoleDraft("Bad Code'; DROP TABLE iam_role;--", "", "x".repeat(51),
                         List.of("<script>alert(1)</script>"))));
@@ -197,9 +201,9 @@ class AccountAdministrationTests {
     @Test
     @DisplayName("ACC-3: the system administrator cannot assign roles (deny by default, audited access.denied)")
     void systemAdministratorCannotAssignRoles() {
-        Staff person = fixtures.staff();
+        Created person = fixtures.staff();
         int version = version(person.id());
-        fixtures.signIn(systemAdmin);
+        signIn(systemAdmin);
         BaomiException denied = catchThrowableOfType(BaomiException.class,
                 () -> accounts.assignRoles(person.id(), version, roleIds("staff")));
         assertThat(denied.kind()).isEqualTo(BaomiException.Kind.FORBIDDEN);
@@ -212,15 +216,15 @@ class AccountAdministrationTests {
     @Test
     @DisplayName("ACC-3: the security administrator cannot register accounts or reset passwords (audited access.denied)")
     void securityAdministratorCannotRegisterAccounts() {
-        fixtures.signIn(securityAdmin);
+        signIn(securityAdmin);
         long before = fixtures.count("iam_account");
         BaomiException denied = catchThrowableOfType(BaomiException.class, () -> accounts.register(new RegisterAccount(
-                IamTestFixtures.staffNo("X"), "Someone", fixtures.departmentId(), fixtures.postId(), null, null)));
+                TestAccounts.newStaffNo(), "Someone", fixtures.departmentId(), fixtures.postId(), null, null)));
         assertThat(denied.kind()).isEqualTo(BaomiException.Kind.FORBIDDEN);
         assertThat(fixtures.count("iam_account")).isEqualTo(before);
         assertThat(fixtures.auditEntries("access.denied", "DENIED", securityAdmin.id(), null)).isEqualTo(1);
-        Staff person = fixtures.staff();
-        fixtures.signIn(securityAdmin);
+        Created person = fixtures.staff();
+        signIn(securityAdmin);
         assertThatThrownBy(() -> accounts.resetPassword(person.id())).isInstanceOf(BaomiException.class);
         assertThat(fixtures.auditEntries("access.denied", "DENIED", securityAdmin.id(), null)).isEqualTo(2);
     }
@@ -228,8 +232,8 @@ class AccountAdministrationTests {
     @Test
     @DisplayName("ACC-3: the audit administrator and plain staff reach no account administration at all")
     void auditAdministratorAndStaffAreDenied() {
-        for (Staff other : List.of(fixtures.auditAdmin(), fixtures.staff())) {
-            fixtures.signIn(other);
+        for (Created other : List.of(fixtures.auditAdmin(), fixtures.staff())) {
+            signIn(other);
             assertThatThrownBy(() -> queries.search(new AccountSearch(null, null, null, null, false, null, 0, 20)))
                     .isInstanceOfSatisfying(BaomiException.class, e -> assertThat(e.kind()).isEqualTo(BaomiException.Kind.FORBIDDEN));
             assertThatThrownBy(() -> accounts.unlock(systemAdmin.id())).isInstanceOf(BaomiException.class);
@@ -241,7 +245,7 @@ class AccountAdministrationTests {
     @DisplayName("ACC-3: an administrator cannot change their own roles, clearance, status or review")
     void administratorsDoNotActOnThemselves() {
         int version = version(securityAdmin.id());
-        fixtures.signIn(securityAdmin);
+        signIn(securityAdmin);
         for (Runnable own : List.<Runnable>of(
                 () -> accounts.assignRoles(securityAdmin.id(), version, roleIds("security-admin")),
                 () -> accounts.setClearance(securityAdmin.id(), version, SecretLevel.TOP_SECRET),
@@ -250,9 +254,9 @@ class AccountAdministrationTests {
             assertThatThrownBy(own::run).isInstanceOfSatisfying(BaomiException.class,
                     e -> assertThat(e.messageKey()).isEqualTo("iam.admin.error.own-account"));
         }
-        fixtures.signIn(systemAdmin);
+        signIn(systemAdmin);
         int sysVersion = version(systemAdmin.id());
-        fixtures.signIn(systemAdmin);
+        signIn(systemAdmin);
         assertThatThrownBy(() -> accounts.changeStatus(systemAdmin.id(), sysVersion, AccountStatus.DEPARTED, "bye"))
                 .isInstanceOfSatisfying(BaomiException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("iam.admin.error.own-account"));
@@ -264,7 +268,7 @@ class AccountAdministrationTests {
     @Test
     @DisplayName("ACC-2: a registered account gets the staff role and must change its initial password at the first login")
     void registeredAccountMustChangePasswordAtFirstLogin() {
-        String staffNo = IamTestFixtures.staffNo("new").toLowerCase(Locale.ROOT);
+        String staffNo = TestAccounts.newStaffNo().toLowerCase(Locale.ROOT);
         OneTimePassword created = register("  " + staffNo + " ", "\u674E\u56DB");
         assertThat(created.staffNo()).isEqualTo(staffNo.toUpperCase(Locale.ROOT));
         assertThat(created.password()).hasSize(16);
@@ -283,7 +287,7 @@ class AccountAdministrationTests {
     @Test
     @DisplayName("ACC-2: a staff number is unique whatever its case, with a clear message and nothing written")
     void duplicateStaffNumberIsRefused() {
-        OneTimePassword first = register(IamTestFixtures.staffNo("dup"), "Wang Wu");
+        OneTimePassword first = register(TestAccounts.newStaffNo(), "Wang Wu");
         long before = fixtures.count("iam_account");
         InvalidInputException refused = catchThrowableOfType(InvalidInputException.class,
                 () -> register(first.staffNo().toLowerCase(Locale.ROOT), "Wang Wu"));
@@ -295,24 +299,24 @@ class AccountAdministrationTests {
     @Test
     @DisplayName("ACC-2: a password reset gives a new one-time password that must be changed, ends sessions, and is audited without it")
     void passwordReset() {
-        Staff person = fixtures.staff();
+        Created person = fixtures.staff();
         insertSession(person.staffNo());
-        fixtures.signIn(systemAdmin);
+        signIn(systemAdmin);
         OneTimePassword reset = accounts.resetPassword(person.id());
         assertThat(sessionsOf(person.staffNo())).isZero();
         assertThat(loginService.verifyPassword(person.staffNo(), reset.password(), "198.51.100.8").next())
                 .isEqualTo(LoginStep.CHANGE_PASSWORD);
         assertThat(fixtures.latestAuditDetails("iam.account.password-reset", person.id()))
-                .doesNotContain(reset.password()).doesNotContain(IamTestFixtures.PASSWORD);
+                .doesNotContain(reset.password()).doesNotContain(TestAccounts.PASSWORD);
     }
 
     @Test
     @DisplayName("ACC-2: suspending needs a reason, ends the person's sessions and blocks the login; reactivating restores it")
     void suspensionEndsSessions() {
-        Staff person = fixtures.staff();
+        Created person = fixtures.staff();
         insertSession(person.staffNo());
         int version = version(person.id());
-        fixtures.signIn(systemAdmin);
+        signIn(systemAdmin);
         InvalidInputException noReason = catchThrowableOfType(InvalidInputException.class,
                 () -> accounts.changeStatus(person.id(), version, AccountStatus.SUSPENDED, "  "));
         assertThat(noReason.problems()).extracting(FieldProblem::messageKey).containsExactly("iam.admin.error.reason.required");
@@ -330,9 +334,9 @@ class AccountAdministrationTests {
     @Test
     @DisplayName("ACC-2: a stale version is refused as a conflict and changes nothing")
     void staleVersionIsAConflict() {
-        Staff person = fixtures.staff();
+        Created person = fixtures.staff();
         int version = version(person.id());
-        fixtures.signIn(systemAdmin);
+        signIn(systemAdmin);
         accounts.updateProfile(person.id(), version, new UpdateProfile("Zhao Liu", fixtures.departmentId(),
                 fixtures.postId(), null, null));
         BaomiException conflict = catchThrowableOfType(BaomiException.class, () -> accounts.updateProfile(person.id(),
@@ -340,7 +344,7 @@ class AccountAdministrationTests {
         assertThat(conflict.kind()).isEqualTo(BaomiException.Kind.CONFLICT);
         assertThat(conflict.messageKey()).isEqualTo("iam.admin.error.stale");
         assertThat(queries.details(person.id()).fullName()).isEqualTo("Zhao Liu");
-        fixtures.signIn(securityAdmin);
+        signIn(securityAdmin);
         assertThatThrownBy(() -> accounts.setClearance(person.id(), version, SecretLevel.SECRET))
                 .isInstanceOfSatisfying(BaomiException.class, e -> assertThat(e.kind()).isEqualTo(BaomiException.Kind.CONFLICT));
     }
@@ -348,14 +352,14 @@ class AccountAdministrationTests {
     @Test
     @DisplayName("AUD-1: every administrator action is audited with what changed")
     void everyActionIsAudited() {
-        Staff person = fixtures.staff();
+        Created person = fixtures.staff();
         jdbc.sql("UPDATE iam_credential SET failed_count = 5, locked_until = :until, totp_enabled = TRUE, totp_secret = 'x' WHERE account_id = :id")
                 .param("until", Timestamp.from(clock.instant().plus(Duration.ofMinutes(10)))).param("id", person.id()).update();
         int version = version(person.id());
-        fixtures.signIn(systemAdmin);
+        signIn(systemAdmin);
         accounts.updateProfile(person.id(), version, new UpdateProfile("Sun Ba", fixtures.departmentId(),
                 fixtures.postId(), "sun.ba@hospital.example.cn", null));
-        fixtures.signIn(securityAdmin);
+        signIn(securityAdmin);
         assertThat(queries.details(person.id()).locked()).isTrue();
         accounts.setClearance(person.id(), version + 1, SecretLevel.SECRET);
         accounts.unlock(person.id());
@@ -368,7 +372,7 @@ class AccountAdministrationTests {
         assertThat(after.accessReviewedAt()).isNotNull();
         assertThat(after.reviewOverdue()).isFalse();
         assertThat(fixtures.latestAuditDetails("iam.account.profile-updated", person.id()))
-                .contains("Fixture STF").contains("Sun Ba");
+                .contains(person.fullName()).contains("Sun Ba");
         assertThat(fixtures.latestAuditDetails("iam.account.clearance-changed", person.id()))
                 .contains("INTERNAL").contains("SECRET");
         assertThat(fixtures.latestAuditDetails("iam.account.unlocked", person.id())).contains("\"failedCountBefore\": 5");
@@ -379,9 +383,9 @@ class AccountAdministrationTests {
     @Test
     @DisplayName("ACC-2: the access review flags accounts never reviewed or reviewed more than 180 days ago")
     void accessReviewFlagsOverdueAccounts() {
-        Staff fresh = fixtures.staff();
-        Staff old = fixtures.staff();
-        fixtures.signIn(securityAdmin);
+        Created fresh = fixtures.staff();
+        Created old = fixtures.staff();
+        signIn(securityAdmin);
         accounts.markAccessReviewed(fresh.id());
         jdbc.sql("UPDATE iam_account SET access_reviewed_at = :at WHERE id = :id")
                 .param("at", Timestamp.from(clock.instant().minus(Duration.ofDays(181)))).param("id", old.id()).update();
@@ -398,8 +402,8 @@ class AccountAdministrationTests {
     @Test
     @DisplayName("ACC-2: the review export is CSV with a UTF-8 byte order mark and Chinese headers, and is audited")
     void accessReviewExport() {
-        Staff person = fixtures.staff();
-        fixtures.signIn(securityAdmin);
+        Created person = fixtures.staff();
+        signIn(securityAdmin);
         CsvExport csv = queries.exportAccessReview(new AccessReviewFilter(person.staffNo(), null, null, false, 0, 50),
                 Locale.SIMPLIFIED_CHINESE);
         byte[] bytes = csv.content();
@@ -414,13 +418,13 @@ class AccountAdministrationTests {
     @Test
     @DisplayName("ACC-2: account search filters by text, role, status and lockout, with hostile text treated as text")
     void accountSearch() {
-        Staff person = fixtures.staff();
-        Staff admin = fixtures.auditAdmin();
-        fixtures.signIn(systemAdmin);
+        Created person = fixtures.staff();
+        Created admin = fixtures.auditAdmin();
+        signIn(systemAdmin);
         assertThat(queries.search(new AccountSearch(person.staffNo().toLowerCase(Locale.ROOT), null, null, null, false,
                 AccountSort.NAME, 0, 20)).rows()).extracting(AccountSummary::id).containsExactly(person.id());
         ResultPage<AccountSummary> audits = queries.search(new AccountSearch(null, null, null,
-                fixtures.role("audit-admin").getId(), false, AccountSort.NEWEST, 0, 100));
+                fixtures.roleId("audit-admin"), false, AccountSort.NEWEST, 0, 100));
         assertThat(audits.rows()).extracting(AccountSummary::id).contains(admin.id()).doesNotContain(person.id());
         assertThat(audits.rows()).allMatch(a -> a.adminKind() == AdminKind.AUDIT_ADMIN);
         for (String hostile : List.of("%", "_", "\\", "'; DROP TABLE iam_account;--", "<script>alert(1)</script>",

@@ -18,9 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.baomi.iam.IamTestFixtures.Staff;
 import org.baomi.iam.web.Notice;
 import org.baomi.test.BaomiSpringTest;
+import org.baomi.test.SignedIn;
+import org.baomi.test.TestAccounts;
+import org.baomi.test.TestAccounts.Created;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -47,31 +49,35 @@ class AccountAdministrationWebTests {
     @Autowired WebApplicationContext context;
     @Autowired AccountQueries queries;
 
+    @Autowired TestAccounts fixtures;
+
     MockMvc mvc;
-    IamTestFixtures fixtures;
-    Staff systemAdmin;
-    Staff securityAdmin;
+    Created systemAdmin;
+    Created securityAdmin;
 
     @BeforeEach
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        fixtures = new IamTestFixtures(context);
         systemAdmin = fixtures.systemAdmin();
         securityAdmin = fixtures.securityAdmin();
     }
 
     @AfterEach
     void tearDown() {
-        IamTestFixtures.signOut();
+        SignedIn.out();
     }
 
-    private MockHttpServletRequestBuilder as(Staff staff, MockHttpServletRequestBuilder request) {
+    private void signIn(Created person) {
+        SignedIn.as(fixtures.authenticationOf(person));
+    }
+
+    private MockHttpServletRequestBuilder as(Created staff, MockHttpServletRequestBuilder request) {
         return request.with(authentication(fixtures.authenticationOf(staff))).with(csrf());
     }
 
     private Map<String, String> validRegistration() {
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("staffNo", IamTestFixtures.staffNo("W"));
+        form.put("staffNo", TestAccounts.newStaffNo());
         form.put("fullName", "\u738B\u5C0F\u660E");
         form.put("departmentId", Long.toString(fixtures.departmentId()));
         form.put("postId", Long.toString(fixtures.postId()));
@@ -178,7 +184,7 @@ class AccountAdministrationWebTests {
     @Test
     @DisplayName("ACC-2: the account list answers htmx with the rows fragment only, and finds by staff number")
     void htmxGetsTheRowsFragment() throws Exception {
-        Staff person = fixtures.staff();
+        Created person = fixtures.staff();
         String fragment = mvc.perform(as(systemAdmin, get("/iam/accounts")).param("q", person.staffNo())
                         .header("HX-Request", "true"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -191,14 +197,14 @@ class AccountAdministrationWebTests {
     @Test
     @DisplayName("ACC-3: direct URLs outside a person's authority answer 403 and are audited as access.denied")
     void directUrlsAreDenied() throws Exception {
-        Staff person = fixtures.staff();
-        Staff auditor = fixtures.auditAdmin();
+        Created person = fixtures.staff();
+        Created auditor = fixtures.auditAdmin();
         mvc.perform(as(securityAdmin, get("/iam/accounts/new"))).andExpect(status().isForbidden());
-        mvc.perform(as(securityAdmin, post("/iam/accounts")).param("staffNo", IamTestFixtures.staffNo("D"))
+        mvc.perform(as(securityAdmin, post("/iam/accounts")).param("staffNo", TestAccounts.newStaffNo())
                 .param("fullName", "Someone").param("departmentId", Long.toString(fixtures.departmentId()))
                 .param("postId", Long.toString(fixtures.postId()))).andExpect(status().isForbidden());
         mvc.perform(as(systemAdmin, post("/iam/accounts/" + person.id() + "/roles")).param("version", "0")
-                .param("roleIds", Long.toString(fixtures.role("security-admin").getId()))).andExpect(status().isForbidden());
+                .param("roleIds", Long.toString(fixtures.roleId("security-admin")))).andExpect(status().isForbidden());
         mvc.perform(as(systemAdmin, get("/iam/roles"))).andExpect(status().isForbidden());
         mvc.perform(as(systemAdmin, get("/iam/access-review"))).andExpect(status().isForbidden());
         mvc.perform(as(person, get("/iam/accounts"))).andExpect(status().isForbidden());
@@ -212,11 +218,11 @@ class AccountAdministrationWebTests {
     @Test
     @DisplayName("ORG-5: a second administrator role chosen on the page is refused with a translated message naming both roles")
     void secondAdministratorRoleOnThePage() throws Exception {
-        Staff admin = fixtures.systemAdmin();
-        fixtures.signIn(securityAdmin);
+        Created admin = fixtures.systemAdmin();
+        signIn(securityAdmin);
         int version = queries.details(admin.id()).version();
-        String sys = Long.toString(fixtures.role("system-admin").getId());
-        String sec = Long.toString(fixtures.role("security-admin").getId());
+        String sys = Long.toString(fixtures.roleId("system-admin"));
+        String sec = Long.toString(fixtures.roleId("security-admin"));
         String zh = mvc.perform(as(securityAdmin, post("/iam/accounts/" + admin.id() + "/roles"))
                         .param("version", Integer.toString(version)).param("roleIds", sys, sec))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -227,7 +233,7 @@ class AccountAdministrationWebTests {
         assertThat(en).contains("already holds the role System administrator and cannot also hold Security administrator");
         String mixed = mvc.perform(as(securityAdmin, post("/iam/accounts/" + admin.id() + "/roles")).param("lang", "en")
                         .param("version", Integer.toString(version))
-                        .param("roleIds", sys, Long.toString(fixtures.role("staff").getId())))
+                        .param("roleIds", sys, Long.toString(fixtures.roleId("staff"))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(mixed).contains("holding the role System administrator cannot also hold business roles (staff)");
     }
@@ -235,8 +241,8 @@ class AccountAdministrationWebTests {
     @Test
     @DisplayName("ACC-2: a stale version on the profile form shows the conflict message and the current data")
     void staleVersionOnThePage() throws Exception {
-        Staff person = fixtures.staff();
-        fixtures.signIn(systemAdmin);
+        Created person = fixtures.staff();
+        signIn(systemAdmin);
         int version = queries.details(person.id()).version();
         mvc.perform(as(systemAdmin, post("/iam/accounts/" + person.id() + "/profile"))
                         .param("version", Integer.toString(version)).param("fullName", "First Edit")
@@ -251,7 +257,7 @@ class AccountAdministrationWebTests {
         Notice problem = (Notice) stale.getModelAndView().getModel().get("problem");
         assertThat(problem.key()).isEqualTo("iam.admin.error.stale");
         assertThat(stale.getResponse().getContentAsString()).contains("First Edit").doesNotContain("Second Edit");
-        fixtures.signIn(systemAdmin);
+        signIn(systemAdmin);
         assertThat(queries.details(person.id()).fullName()).isEqualTo("First Edit");
         mvc.perform(as(systemAdmin, post("/iam/accounts/" + person.id() + "/profile")).param("version", "not-a-number")
                 .param("fullName", "Third")).andExpect(status().isOk());
@@ -260,8 +266,8 @@ class AccountAdministrationWebTests {
     @Test
     @DisplayName("ACC-2: a suspension without reason shows the field error; with a reason it is saved")
     void statusChangeOnThePage() throws Exception {
-        Staff person = fixtures.staff();
-        fixtures.signIn(systemAdmin);
+        Created person = fixtures.staff();
+        signIn(systemAdmin);
         int version = queries.details(person.id()).version();
         mvc.perform(as(systemAdmin, post("/iam/accounts/" + person.id() + "/status"))
                         .param("version", Integer.toString(version)).param("status", "SUSPENDED").param("reason", ""))
@@ -271,7 +277,7 @@ class AccountAdministrationWebTests {
                         .param("version", Integer.toString(version)).param("status", "SUSPENDED")
                         .param("reason", "Long leave " + SCRIPT))
                 .andExpect(status().is3xxRedirection());
-        fixtures.signIn(systemAdmin);
+        signIn(systemAdmin);
         assertThat(queries.details(person.id()).status()).isEqualTo(AccountStatus.SUSPENDED);
     }
 
@@ -281,7 +287,7 @@ class AccountAdministrationWebTests {
         String page = mvc.perform(as(securityAdmin, get("/iam/accounts/" + securityAdmin.id())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("own-account").doesNotContain("roles-form").doesNotContain("clearance-form");
-        Staff person = fixtures.staff();
+        Created person = fixtures.staff();
         String other = mvc.perform(as(securityAdmin, get("/iam/accounts/" + person.id())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(other).contains("roles-form").contains("clearance-form").doesNotContain("profile-form")
@@ -296,7 +302,7 @@ class AccountAdministrationWebTests {
     @Test
     @DisplayName("ACC-2: marking a review by htmx returns the updated row; the export is a UTF-8 CSV with a byte order mark")
     void accessReviewPage() throws Exception {
-        Staff person = fixtures.staff();
+        Created person = fixtures.staff();
         String page = mvc.perform(as(securityAdmin, get("/iam/access-review")).param("q", person.staffNo()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("review-" + person.id()).contains("review-overdue");
@@ -330,14 +336,14 @@ class AccountAdministrationWebTests {
                         .param("nameEn", "x").param("permissions", "iam:role:assign\n" + SCRIPT))
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrors("roleForm", "code", "nameZh", "permissions"));
-        String code = IamTestFixtures.staffNo("role").toLowerCase().replaceAll("[^a-z0-9-]", "");
+        String code = TestAccounts.newStaffNo().toLowerCase().replaceAll("[^a-z0-9-]", "");
         mvc.perform(as(securityAdmin, post("/iam/roles")).param("code", code).param("nameZh", "\u62A4\u58EB\u957F")
                         .param("nameEn", "Head nurse").param("permissions", "document:document:read\r\narchive:file:read\n"))
                 .andExpect(status().is3xxRedirection());
-        fixtures.signIn(securityAdmin);
+        signIn(securityAdmin);
         long roleId = queries.roleOptions().stream().filter(r -> r.code().equals(code)).findFirst().orElseThrow().id();
         mvc.perform(as(securityAdmin, get("/iam/roles/" + roleId))).andExpect(status().isOk());
-        long sysId = fixtures.role("system-admin").getId();
+        long sysId = fixtures.roleId("system-admin");
         mvc.perform(as(securityAdmin, post("/iam/roles/" + sysId)).param("version", "0").param("nameZh", "x")
                         .param("nameEn", "x").param("permissions", "document:document:read"))
                 .andExpect(status().isOk())

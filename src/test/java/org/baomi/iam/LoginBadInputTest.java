@@ -51,8 +51,8 @@ class LoginBadInputTest {
         WebSession web = new WebSession(port);
         String location = web.login(value, value);
         assertThat(location).contains("/login?error=");
-        HttpResponse<String> page = web.get(location.substring(location.indexOf("/login")));
-        assertThat(page.statusCode()).isEqualTo(200);
+        WebSession.Page page = web.get(location.substring(location.indexOf("/login")));
+        assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).doesNotContain("Exception").doesNotContain("at org.").doesNotContain("<script>alert");
         assertThat(count("iam_account")).isEqualTo(accountsBefore);
     }
@@ -64,8 +64,8 @@ class LoginBadInputTest {
         WebSession web = new WebSession(port);
         assertThat(web.login(person.staffNo(), TestAccounts.PASSWORD)).endsWith("/login/totp");
         web.get("/login/totp");
-        HttpResponse<String> response = web.post("/login/totp", Map.of("code", value));
-        assertThat(response.statusCode()).isLessThan(500);
+        WebSession.Page response = web.post("/login/totp", Map.of("code", value));
+        assertThat(response.status()).isLessThan(500);
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("<script>alert");
     }
 
@@ -77,13 +77,13 @@ class LoginBadInputTest {
         assertThat(web.login(person.staffNo(), TestAccounts.PASSWORD)).endsWith("/login/password");
         web.get("/login/password");
         String hashBefore = passwordHash(person.id());
-        HttpResponse<String> response = web.post("/login/password", Map.of("newPassword", value, "confirmation", value));
-        if (response.statusCode() == 200) {
+        WebSession.Page response = web.post("/login/password", Map.of("newPassword", value, "confirmation", value));
+        if (response.status() == 200) {
             assertThat(response.body()).contains("id=\"password-errors\"").doesNotContain("Exception");
             assertThat(passwordHash(person.id())).as("nothing written").isEqualTo(hashBefore);
         } else {
             // SQL and script fragments can be strong passwords: then they are stored (hashed) and work.
-            assertThat(response.statusCode()).isEqualTo(302);
+            assertThat(response.status()).isEqualTo(302);
             assertThat(passwordHash(person.id())).isNotEqualTo(hashBefore).doesNotContain(value);
             assertThat(new WebSession(port).login(person.staffNo(), value)).endsWith("/");
         }
@@ -109,11 +109,11 @@ class LoginBadInputTest {
         TestAccounts.Created person = accounts.create(TestAccounts.person());
         WebSession web = new WebSession(port);
         web.login(person.staffNo(), TestAccounts.PASSWORD);
-        HttpResponse<String> missing = web.get("/no/such/page");
-        assertThat(missing.statusCode()).isEqualTo(404);
+        WebSession.Page missing = web.get("/no/such/page");
+        assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.body()).contains("id=\"error-trace\"").contains("\u9875\u9762\u4E0D\u5B58\u5728");
-        HttpResponse<String> hostile = web.get("/%3Cscript%3Ealert(1)%3C%2Fscript%3E");
-        assertThat(hostile.statusCode()).isBetween(400, 499);
+        WebSession.Page hostile = web.get("/%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+        assertThat(hostile.status()).isBetween(400, 499);
         assertThat(hostile.body()).doesNotContain("<script>alert(1)");
     }
 

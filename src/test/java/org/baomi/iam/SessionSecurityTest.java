@@ -31,7 +31,7 @@ class SessionSecurityTest {
         TestAccounts.Created person = accounts.create(TestAccounts.person());
         WebSession web = new WebSession(port);
         assertThat(web.login(person.staffNo(), TestAccounts.PASSWORD)).endsWith("/");
-        assertThat(web.get("/").statusCode()).isEqualTo(200);
+        assertThat(web.get("/").status()).isEqualTo(200);
         return web;
     }
 
@@ -39,10 +39,10 @@ class SessionSecurityTest {
     void aSessionIdleForFifteenMinutesEnds_ACC7() {
         WebSession web = signedIn();
         clock.advance(Duration.ofMinutes(14));
-        assertThat(web.get("/").statusCode()).isEqualTo(200);
+        assertThat(web.get("/").status()).isEqualTo(200);
         clock.advance(Duration.ofMinutes(15).plusSeconds(1));
-        HttpResponse<String> expired = web.get("/");
-        assertThat(expired.statusCode()).isEqualTo(302);
+        WebSession.Page expired = web.get("/");
+        assertThat(expired.status()).isEqualTo(302);
         assertThat(expired.headers().firstValue("Location").orElse("")).endsWith("/login?expired=idle");
         assertThat(web.get("/").headers().firstValue("Location").orElse("")).endsWith("/login");
     }
@@ -52,10 +52,10 @@ class SessionSecurityTest {
         WebSession web = signedIn();
         for (int i = 0; i < 71; i++) {
             clock.advance(Duration.ofMinutes(10));
-            assertThat(web.get("/").statusCode()).as("after %d minutes", (i + 1) * 10).isEqualTo(200);
+            assertThat(web.get("/").status()).as("after %d minutes", (i + 1) * 10).isEqualTo(200);
         }
         clock.advance(Duration.ofMinutes(11));
-        HttpResponse<String> expired = web.get("/");
+        WebSession.Page expired = web.get("/");
         assertThat(expired.headers().firstValue("Location").orElse("")).endsWith("/login?expired=absolute");
     }
 
@@ -80,13 +80,13 @@ class SessionSecurityTest {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("")).build();
         HttpResponse<String> response = web.client().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(web.get("/").statusCode()).as("still signed in").isEqualTo(200);
+        assertThat(web.get("/").status()).as("still signed in").isEqualTo(200);
     }
 
     @Test
     void pagesCarryStrictSecurityHeaders() {
         WebSession web = signedIn();
-        HttpResponse<String> home = web.get("/");
+        WebSession.Page home = web.get("/");
         assertThat(home.headers().firstValue("Content-Security-Policy").orElse(""))
                 .contains("frame-ancestors 'none'").contains("script-src 'self'").doesNotContain("unsafe-inline");
         assertThat(home.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
@@ -100,8 +100,8 @@ class SessionSecurityTest {
         TestAccounts.Created person = accounts.create(TestAccounts.person().needingPasswordChange());
         WebSession web = new WebSession(port);
         assertThat(web.login(person.staffNo(), TestAccounts.PASSWORD)).endsWith("/login/password");
-        HttpResponse<String> home = web.get("/");
-        assertThat(home.statusCode()).isEqualTo(302);
+        WebSession.Page home = web.get("/");
+        assertThat(home.status()).isEqualTo(302);
         assertThat(home.headers().firstValue("Location").orElse("")).endsWith("/login/password");
         assertThat(web.get("/login/totp").headers().firstValue("Location").orElse("")).endsWith("/login/password");
     }

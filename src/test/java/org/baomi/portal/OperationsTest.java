@@ -1,6 +1,5 @@
 package org.baomi.portal;
 
-import java.net.http.HttpResponse;
 import java.util.Map;
 
 import org.baomi.test.BaomiSpringTest;
@@ -26,18 +25,18 @@ class OperationsTest {
     @Test
     void livenessAndReadinessAreUpAndReadinessIncludesTheDatabase() {
         WebSession anonymous = new WebSession(port);
-        HttpResponse<String> liveness = anonymous.get("/actuator/health/liveness");
-        assertThat(liveness.statusCode()).isEqualTo(200);
+        WebSession.Page liveness = anonymous.get("/actuator/health/liveness");
+        assertThat(liveness.status()).isEqualTo(200);
         assertThat(liveness.body()).contains("\"status\":\"UP\"");
-        HttpResponse<String> readiness = anonymous.get("/actuator/health/readiness");
-        assertThat(readiness.statusCode()).isEqualTo(200);
+        WebSession.Page readiness = anonymous.get("/actuator/health/readiness");
+        assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.body()).contains("\"db\":{\"status\":\"UP\"}").doesNotContain("jdbc:");
     }
 
     @Test
     void prometheusMetricsNeedAnApiTokenWithTheMetricsScope() {
-        HttpResponse<String> anonymous = new WebSession(port).get("/actuator/prometheus");
-        assertThat(anonymous.statusCode()).isEqualTo(401);
+        WebSession.Page anonymous = new WebSession(port).get("/actuator/prometheus");
+        assertThat(anonymous.status()).isEqualTo(401);
     }
 
     @Test
@@ -50,8 +49,8 @@ class OperationsTest {
         web.get("/login/totp");
         web.post("/login/totp", Map.of("code", "918273"));
         String token = "bm_canary00_CanaryTokenThatMustNeverBeLoggedAnywhere0000000";
-        HttpResponse<String> api = new WebSession(port).getWithBearer("/api/v1/iam/departments", token);
-        assertThat(api.statusCode()).isEqualTo(401);
+        WebSession.Page api = new WebSession(port).apiGet("/api/v1/iam/departments", token);
+        assertThat(api.status()).isEqualTo(401);
 
         assertThat(output.getAll())
                 .doesNotContain(wrongPassword)

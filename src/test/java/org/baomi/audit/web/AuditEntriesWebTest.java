@@ -13,9 +13,8 @@ import org.baomi.audit.AuditOutcome;
 import org.baomi.audit.AuditReview;
 import org.baomi.audit.AuditTrail;
 import org.baomi.test.BaomiSpringTest;
-import org.baomi.test.account.TestBrowser;
-import org.baomi.test.account.TestPeople;
-import org.junit.jupiter.api.BeforeEach;
+import org.baomi.test.TestAccounts;
+import org.baomi.test.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,37 +31,32 @@ class AuditEntriesWebTest {
     @Autowired
     ApplicationContext context;
     @Autowired
+    TestAccounts accounts;
+    @Autowired
     JdbcClient jdbc;
-
-    TestPeople people;
-
-    @BeforeEach
-    void setUp() {
-        people = new TestPeople(context);
-    }
 
     @Test
     void theAuditAdministratorSeesTheEntriesAndTheViewingIsItselfAuditedAUD2AUD3() {
-        TestPeople.Person auditor = people.auditAdministrator();
-        TestBrowser browser = new TestBrowser(port).signIn(auditor, people);
+        TestAccounts.Created auditor = accounts.auditAdmin();
+        WebSession browser = new WebSession(port).signIn(auditor, accounts);
 
-        TestBrowser.Page page = browser.get("/audit/entries?group=LOGIN&actor=" + TestBrowser.encode(auditor.fullName()));
+        WebSession.Page page = browser.get("/audit/entries?group=LOGIN&actor=" + WebSession.encode(auditor.fullName()));
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"audit-entries\"").contains("data-action=\"iam.login.succeeded\"")
                 .contains(auditor.fullName());
-        Map<String, Object> viewed = lastEntry("audit.entries.viewed", auditor.accountId());
+        Map<String, Object> viewed = lastEntry("audit.entries.viewed", auditor.id());
         assertThat(viewed.get("outcome")).isEqualTo("ALLOWED");
         assertThat((String) viewed.get("details")).contains("\"group\": \"LOGIN\"").contains(auditor.fullName());
     }
 
     @Test
     void onlyActionsOfTheChosenGroupAreListedAUD2() {
-        TestPeople.Person auditor = people.auditAdministrator();
-        TestBrowser browser = new TestBrowser(port).signIn(auditor, people);
+        TestAccounts.Created auditor = accounts.auditAdmin();
+        WebSession browser = new WebSession(port).signIn(auditor, accounts);
         browser.get("/audit/entries");
 
-        TestBrowser.Page page = browser.get("/audit/entries?group=AUDIT&outcome=ALLOWED");
+        WebSession.Page page = browser.get("/audit/entries?group=AUDIT&outcome=ALLOWED");
 
         assertThat(page.status()).isEqualTo(200);
         List<String> actions = dataActions(page.body());
@@ -71,10 +65,10 @@ class AuditEntriesWebTest {
 
     @Test
     void htmxGetsOnlyTheResultsAndAnEmptyFilterShowsTheEmptyStateAUD2() {
-        TestPeople.Person auditor = people.auditAdministrator();
-        TestBrowser browser = new TestBrowser(port).signIn(auditor, people);
+        TestAccounts.Created auditor = accounts.auditAdmin();
+        WebSession browser = new WebSession(port).signIn(auditor, accounts);
 
-        TestBrowser.Page page = browser.get("/audit/entries?actor=nobody-is-called-this-" + auditor.staffNo(),
+        WebSession.Page page = browser.get("/audit/entries?actor=nobody-is-called-this-" + auditor.staffNo(),
                 Map.of("HX-Request", "true"));
 
         assertThat(page.status()).isEqualTo(200);
@@ -83,36 +77,36 @@ class AuditEntriesWebTest {
 
     @Test
     void aStaffMemberAndTheSystemAdministratorAreRefusedAndTheDenialIsAuditedORG5ACC1() {
-        for (TestPeople.Person person : List.of(people.staff(), people.systemAdministrator())) {
-            TestBrowser browser = new TestBrowser(port).signIn(person, people);
+        for (TestAccounts.Created person : List.of(accounts.staff(), accounts.systemAdmin())) {
+            WebSession browser = new WebSession(port).signIn(person, accounts);
 
             assertThat(browser.get("/audit/entries").status()).isEqualTo(403);
             assertThat(browser.get("/audit/entries/export.csv").status()).isEqualTo(403);
 
-            Map<String, Object> denied = lastEntry("access.denied", person.accountId());
+            Map<String, Object> denied = lastEntry("access.denied", person.id());
             assertThat(denied.get("outcome")).isEqualTo("DENIED");
             assertThat((String) denied.get("details")).contains("audit:entry:read");
-            assertThat(count("audit.entries.viewed", person.accountId())).isZero();
+            assertThat(accounts.auditEntriesBy("audit.entries.viewed", person.id())).isZero();
         }
     }
 
     @Test
     void theSecurityAdministratorCannotReadTheWholeTrailNorTheAuditorTheSecurityEventsORG5() {
-        TestPeople.Person security = people.securityAdministrator();
-        TestPeople.Person auditor = people.auditAdministrator();
+        TestAccounts.Created security = accounts.securityAdmin();
+        TestAccounts.Created auditor = accounts.auditAdmin();
 
-        assertThat(new TestBrowser(port).signIn(security, people).get("/audit/entries").status()).isEqualTo(403);
-        assertThat(new TestBrowser(port).signIn(auditor, people).get("/audit/security-events").status()).isEqualTo(403);
-        assertThat((String) lastEntry("access.denied", auditor.accountId()).get("details"))
+        assertThat(new WebSession(port).signIn(security, accounts).get("/audit/entries").status()).isEqualTo(403);
+        assertThat(new WebSession(port).signIn(auditor, accounts).get("/audit/security-events").status()).isEqualTo(403);
+        assertThat((String) lastEntry("access.denied", auditor.id()).get("details"))
                 .contains("audit:security-event:read");
     }
 
     @Test
     void theExportIsUtf8CsvWithAByteOrderMarkAndIsAuditedAUD2() {
-        TestPeople.Person auditor = people.auditAdministrator();
-        TestBrowser browser = new TestBrowser(port).signIn(auditor, people);
+        TestAccounts.Created auditor = accounts.auditAdmin();
+        WebSession browser = new WebSession(port).signIn(auditor, accounts);
 
-        TestBrowser.Page csv = browser.get("/audit/entries/export.csv?group=LOGIN");
+        WebSession.Page csv = browser.get("/audit/entries/export.csv?group=LOGIN");
 
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv").containsIgnoringCase("utf-8");
@@ -122,7 +116,7 @@ class AuditEntriesWebTest {
         String[] lines = text.split("\r\n");
         assertThat(lines.length).isGreaterThan(1);
         assertThat(text).contains("\"iam.login.succeeded\"").contains(auditor.fullName());
-        Map<String, Object> exported = lastEntry("audit.entries.exported", auditor.accountId());
+        Map<String, Object> exported = lastEntry("audit.entries.exported", auditor.id());
         assertThat((String) exported.get("details")).contains("\"rows\": " + (lines.length - 1))
                 .contains("\"truncated\": false");
     }
@@ -136,15 +130,15 @@ class AuditEntriesWebTest {
                         AuditOutcome.ALLOWED, null, Map.of("i", i)));
             }
         });
-        TestPeople.Person auditor = people.auditAdministrator();
-        TestBrowser browser = new TestBrowser(port).signIn(auditor, people);
+        TestAccounts.Created auditor = accounts.auditAdmin();
+        WebSession browser = new WebSession(port).signIn(auditor, accounts);
 
-        TestBrowser.Page csv = browser.get("/audit/entries/export.csv?group=SYSTEM&actor=bulk-export");
+        WebSession.Page csv = browser.get("/audit/entries/export.csv?group=SYSTEM&actor=bulk-export");
 
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.headers().firstValue("X-Baomi-Export-Truncated")).hasValue("true");
         assertThat(new String(csv.bytes(), StandardCharsets.UTF_8).split("\r\n")).hasSize(AuditReview.EXPORT_LIMIT + 1);
-        assertThat((String) lastEntry("audit.entries.exported", auditor.accountId()).get("details"))
+        assertThat((String) lastEntry("audit.entries.exported", auditor.id()).get("details"))
                 .contains("\"rows\": 10000").contains("\"truncated\": true").contains("\"matched\": 10005");
     }
 
@@ -153,11 +147,6 @@ class AuditEntriesWebTest {
                 SELECT outcome, details::text AS details FROM aud_entry WHERE action = :action AND actor_id = :actor
                 ORDER BY id DESC LIMIT 1
                 """).param("action", action).param("actor", actorId).query().singleRow();
-    }
-
-    private long count(String action, long actorId) {
-        return jdbc.sql("SELECT count(*) FROM aud_entry WHERE action = :action AND actor_id = :actor")
-                .param("action", action).param("actor", actorId).query(Long.class).single();
     }
 
     static List<String> dataActions(String html) {

@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.baomi.test.BaomiSpringTest;
-import org.baomi.test.account.TestBrowser;
-import org.baomi.test.account.TestPeople;
+import org.baomi.test.TestAccounts;
+import org.baomi.test.WebSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -28,18 +27,17 @@ class AuditFilterHostileInputTest {
     @LocalServerPort
     int port;
     @Autowired
-    ApplicationContext context;
+    TestAccounts accounts;
     @Autowired
     JdbcClient jdbc;
 
-    TestBrowser auditor;
-    TestBrowser security;
+    WebSession auditor;
+    WebSession security;
 
     @BeforeAll
     void signIn() {
-        TestPeople people = new TestPeople(context);
-        auditor = new TestBrowser(port).signIn(people.auditAdministrator(), people);
-        security = new TestBrowser(port).signIn(people.securityAdministrator(), people);
+        auditor = new WebSession(port).signIn(accounts.auditAdmin(), accounts);
+        security = new WebSession(port).signIn(accounts.securityAdmin(), accounts);
     }
 
     record Hostile(String name, String query, boolean refused) {
@@ -54,21 +52,21 @@ class AuditFilterHostileInputTest {
         return List.of(
                 new Hostile("very long actor text", "actor=" + longText, true),
                 new Hostile("very long date", "from=" + "2026-01-01".repeat(300), true),
-                new Hostile("NUL character", "actor=" + TestBrowser.encode("abc\u0000def"), true),
-                new Hostile("bell and line breaks", "actor=" + TestBrowser.encode("a\u0007\r\nb"), true),
-                new Hostile("SQL quote fragment", "actor=" + TestBrowser.encode("' OR 1=1 --"), false),
-                new Hostile("SQL statement fragment", "actor=" + TestBrowser.encode("x'); DROP TABLE aud_entry; --"), false),
-                new Hostile("LIKE wildcards", "actor=" + TestBrowser.encode("%_\\"), false),
-                new Hostile("script fragment", "actor=" + TestBrowser.encode("<script>alert(1)</script>"), false),
-                new Hostile("attribute breakout", "actor=" + TestBrowser.encode("\" onmouseover=\"alert(1)"), false),
-                new Hostile("emoji", "actor=" + TestBrowser.encode("\uD83D\uDE00\uD83D\uDD12"), false),
-                new Hostile("template braces", "actor=" + TestBrowser.encode("{x}${7*7}[[${7*7}]]"), false),
+                new Hostile("NUL character", "actor=" + WebSession.encode("abc\u0000def"), true),
+                new Hostile("bell and line breaks", "actor=" + WebSession.encode("a\u0007\r\nb"), true),
+                new Hostile("SQL quote fragment", "actor=" + WebSession.encode("' OR 1=1 --"), false),
+                new Hostile("SQL statement fragment", "actor=" + WebSession.encode("x'); DROP TABLE aud_entry; --"), false),
+                new Hostile("LIKE wildcards", "actor=" + WebSession.encode("%_\\"), false),
+                new Hostile("script fragment", "actor=" + WebSession.encode("<script>alert(1)</script>"), false),
+                new Hostile("attribute breakout", "actor=" + WebSession.encode("\" onmouseover=\"alert(1)"), false),
+                new Hostile("emoji", "actor=" + WebSession.encode("\uD83D\uDE00\uD83D\uDD12"), false),
+                new Hostile("template braces", "actor=" + WebSession.encode("{x}${7*7}[[${7*7}]]"), false),
                 new Hostile("impossible date", "from=2026-13-45", true),
                 new Hostile("words for a date", "to=yesterday", true),
-                new Hostile("huge year", "to=" + TestBrowser.encode("+999999999-12-31"), true),
+                new Hostile("huge year", "to=" + WebSession.encode("+999999999-12-31"), true),
                 new Hostile("date before 1970", "from=1900-01-01", true),
                 new Hostile("end before start", "from=2026-11-20&to=2026-11-01", true),
-                new Hostile("unknown group and outcome", "group=" + TestBrowser.encode("iam.%") + "&outcome=MAYBE&kind=PWNED", true),
+                new Hostile("unknown group and outcome", "group=" + WebSession.encode("iam.%") + "&outcome=MAYBE&kind=PWNED", true),
                 new Hostile("negative page", "page=-5", false),
                 new Hostile("page that is not a number", "page=abc", false),
                 new Hostile("page past any end", "page=99999999999", false),
@@ -80,7 +78,7 @@ class AuditFilterHostileInputTest {
     void theAuditTrailAnswersHostileFiltersWithAClearMessageNeverAServerError(Hostile hostile) {
         check(auditor.get("/audit/entries?" + hostile.query()), hostile, false);
         check(auditor.get("/audit/entries?" + hostile.query(), java.util.Map.of("HX-Request", "true")), hostile, true);
-        TestBrowser.Page csv = auditor.get("/audit/entries/export.csv?" + hostile.query());
+        WebSession.Page csv = auditor.get("/audit/entries/export.csv?" + hostile.query());
         assertThat(csv.status()).isIn(200, 400);
     }
 
@@ -92,7 +90,7 @@ class AuditFilterHostileInputTest {
         check(security.get("/audit/security-events?" + query, java.util.Map.of("HX-Request", "true")), hostile, true);
     }
 
-    private void check(TestBrowser.Page page, Hostile hostile, boolean htmx) {
+    private void check(WebSession.Page page, Hostile hostile, boolean htmx) {
         if (hostile.refused()) {
             assertThat(page.status()).isEqualTo(htmx ? 200 : 400);
             assertThat(page.body()).contains("id=\"filter-errors\"");

@@ -8,13 +8,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.baomi.test.BaomiSpringTest;
-import org.baomi.test.account.TestBrowser;
-import org.baomi.test.account.TestPeople;
-import org.junit.jupiter.api.BeforeEach;
+import org.baomi.test.TestAccounts;
+import org.baomi.test.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.JsonNode;
@@ -26,38 +24,31 @@ class SecurityEventsWebTest {
     @LocalServerPort
     int port;
     @Autowired
-    ApplicationContext context;
+    TestAccounts accounts;
     @Autowired
     JdbcClient jdbc;
     @Autowired
     JsonMapper json;
 
-    TestPeople people;
-
-    @BeforeEach
-    void setUp() {
-        people = new TestPeople(context);
-    }
-
     @Test
     void theSecurityAdministratorSeesFailedLoginsAndTheAuditAdministratorsActionsACC8ORG5() {
-        TestPeople.Person victim = people.staff();
-        TestBrowser intruder = new TestBrowser(port);
+        TestAccounts.Created victim = accounts.staff();
+        WebSession intruder = new WebSession(port);
         intruder.get("/login");
         assertThat(intruder.post("/login", Map.of("username", victim.staffNo(), "password", "Wrong-Guess-123"))
                 .redirectsTo("/login?error=bad-credentials")).isTrue();
-        TestPeople.Person auditor = people.auditAdministrator();
-        new TestBrowser(port).signIn(auditor, people).get("/audit/entries");
+        TestAccounts.Created auditor = accounts.auditAdmin();
+        new WebSession(port).signIn(auditor, accounts).get("/audit/entries");
 
-        TestBrowser security = new TestBrowser(port).signIn(people.securityAdministrator(), people);
-        TestBrowser.Page page = security.get("/audit/security-events?actor=" + victim.fullName().replace(' ', '+'));
+        WebSession security = new WebSession(port).signIn(accounts.securityAdmin(), accounts);
+        WebSession.Page page = security.get("/audit/security-events?actor=" + victim.fullName().replace(' ', '+'));
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"security-event-list\"").contains("data-action=\"iam.login.failed\"")
-                .contains(victim.fullName()).contains("href=\"/iam/accounts/" + victim.accountId() + "\"");
+                .contains(victim.fullName()).contains("href=\"/iam/accounts/" + victim.id() + "\"");
         assertThat(total(page.body(), "LOGIN_FAILED")).isGreaterThanOrEqualTo(1);
         assertThat(page.body()).contains("id=\"admin-activity-list\"")
-                .containsPattern("data-action=\"audit\\.entries\\.viewed\",?\\s*data-actor-id=\"" + auditor.accountId() + "\"");
+                .containsPattern("data-action=\"audit\\.entries\\.viewed\",?\\s*data-actor-id=\"" + auditor.id() + "\"");
         assertThat(jdbc.sql("SELECT count(*) FROM aud_entry WHERE action = 'audit.security-events.viewed'")
                 .query(Long.class).single()).isPositive();
         assertThat(jdbc.sql("SELECT count(*) FROM aud_entry WHERE action = 'audit.admin-activity.viewed'")
@@ -66,13 +57,13 @@ class SecurityEventsWebTest {
 
     @Test
     void theChartCarriesThirtyDaysPerKindAsDataForTheStaticScriptACC8() {
-        TestPeople.Person victim = people.staff();
-        TestBrowser intruder = new TestBrowser(port);
+        TestAccounts.Created victim = accounts.staff();
+        WebSession intruder = new WebSession(port);
         intruder.get("/login");
         intruder.post("/login", Map.of("username", victim.staffNo(), "password", "Wrong-Guess-456"));
-        TestBrowser security = new TestBrowser(port).signIn(people.securityAdministrator(), people);
+        WebSession security = new WebSession(port).signIn(accounts.securityAdmin(), accounts);
 
-        TestBrowser.Page page = security.get("/audit/security-events");
+        WebSession.Page page = security.get("/audit/security-events");
 
         Matcher m = Pattern.compile("data-chart=\"([^\"]*)\"").matcher(page.body());
         assertThat(m.find()).isTrue();
@@ -91,11 +82,11 @@ class SecurityEventsWebTest {
 
     @Test
     void eventsFilterByKindAndHtmxGetsOnlyTheEventsACC8() {
-        TestBrowser security = new TestBrowser(port).signIn(people.securityAdministrator(), people);
-        TestPeople.Person staff = people.staff();
-        new TestBrowser(port).signIn(staff, people).get("/audit/entries");
+        WebSession security = new WebSession(port).signIn(accounts.securityAdmin(), accounts);
+        TestAccounts.Created staff = accounts.staff();
+        new WebSession(port).signIn(staff, accounts).get("/audit/entries");
 
-        TestBrowser.Page page = security.get("/audit/security-events?kind=ACCESS_DENIED", Map.of("HX-Request", "true"));
+        WebSession.Page page = security.get("/audit/security-events?kind=ACCESS_DENIED", Map.of("HX-Request", "true"));
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).doesNotContain("<html").contains("id=\"security-events-results\"");
@@ -105,10 +96,10 @@ class SecurityEventsWebTest {
 
     @Test
     void theAdministratorActivityPagesThroughHtmxAndFallsBackToTheFullPageORG5() {
-        TestBrowser security = new TestBrowser(port).signIn(people.securityAdministrator(), people);
+        WebSession security = new WebSession(port).signIn(accounts.securityAdmin(), accounts);
 
-        TestBrowser.Page fragment = security.get("/audit/security-events/admin-activity?page=0", Map.of("HX-Request", "true"));
-        TestBrowser.Page plain = security.get("/audit/security-events/admin-activity?page=2");
+        WebSession.Page fragment = security.get("/audit/security-events/admin-activity?page=0", Map.of("HX-Request", "true"));
+        WebSession.Page plain = security.get("/audit/security-events/admin-activity?page=2");
 
         assertThat(fragment.status()).isEqualTo(200);
         assertThat(fragment.body()).doesNotContain("<html").contains("id=\"admin-activity\"");

@@ -3,19 +3,18 @@ package org.baomi.iam.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.baomi.iam.ApiTestFixture;
 import org.baomi.test.BaomiSpringTest;
+import org.baomi.test.TestAccounts;
+import org.baomi.test.WebSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,38 +32,38 @@ class ApiBadInputTest {
             "Caused by", "stackTrace", "trace\"");
 
     @Autowired
-    ApplicationContext context;
+    TestAccounts accounts;
     @LocalServerPort
     int port;
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private ApiTestFixture fixture;
+    private WebSession client;
     private String token;
 
     @BeforeEach
     void setUp() {
-        fixture = new ApiTestFixture(context, port);
-        fixture.hospital();
-        token = fixture.token("iam:staff:read");
+        accounts.directoryDepartment();
+        client = new WebSession(port);
+        token = accounts.token("iam:staff:read");
     }
 
     @Test
     void malformed_json_is_400_malformed_request() {
-        assertProblem(fixture.postJson(SEARCH, token, "{\"query\": \"abc\""), 400, "error.malformed-request");
-        assertProblem(fixture.postJson(SEARCH, token, "{query: abc}"), 400, "error.malformed-request");
-        assertProblem(fixture.postJson(SEARCH, token, "[1, 2, 3]"), 400, "error.malformed-request");
-        assertProblem(fixture.postJson(SEARCH, token, ""), 400, "error.malformed-request");
-        assertProblem(fixture.postJson(SEARCH, token, "{\"page\": \"first\"}"), 400, "error.malformed-request");
-        assertProblem(fixture.postJson(SEARCH, token, "{\"size\": 1e999}"), 400, "error.malformed-request");
-        assertProblem(fixture.postJson(SEARCH, token, "{\"query\": " + "{\"a\":".repeat(3000) + "1"
+        assertProblem(client.apiPostJson(SEARCH, token, "{\"query\": \"abc\""), 400, "error.malformed-request");
+        assertProblem(client.apiPostJson(SEARCH, token, "{query: abc}"), 400, "error.malformed-request");
+        assertProblem(client.apiPostJson(SEARCH, token, "[1, 2, 3]"), 400, "error.malformed-request");
+        assertProblem(client.apiPostJson(SEARCH, token, ""), 400, "error.malformed-request");
+        assertProblem(client.apiPostJson(SEARCH, token, "{\"page\": \"first\"}"), 400, "error.malformed-request");
+        assertProblem(client.apiPostJson(SEARCH, token, "{\"size\": 1e999}"), 400, "error.malformed-request");
+        assertProblem(client.apiPostJson(SEARCH, token, "{\"query\": " + "{\"a\":".repeat(3000) + "1"
                 + "}".repeat(3000) + "}"), 400, "error.malformed-request");
     }
 
     @Test
     void a_wrong_content_type_is_415() {
-        assertProblem(fixture.post(SEARCH, token, "text/plain", "query=abc".getBytes(StandardCharsets.UTF_8)), 415,
+        assertProblem(client.apiPost(SEARCH, token, "text/plain", "query=abc".getBytes(StandardCharsets.UTF_8)), 415,
                 "error.unsupported-media-type");
-        assertProblem(fixture.post(SEARCH, token, "application/x-www-form-urlencoded",
+        assertProblem(client.apiPost(SEARCH, token, "application/x-www-form-urlencoded",
                 "query=abc".getBytes(StandardCharsets.UTF_8)), 415, "error.unsupported-media-type");
     }
 
@@ -72,14 +71,14 @@ class ApiBadInputTest {
     void a_huge_body_is_413_and_never_read() {
         String huge = "{\"query\":\"" + "x".repeat(1024 * 1024) + "\"}";
 
-        assertProblem(fixture.postJson(SEARCH, token, huge), 413, "error.payload-too-large");
+        assertProblem(client.apiPostJson(SEARCH, token, huge), 413, "error.payload-too-large");
     }
 
     @Test
     void a_huge_body_without_a_declared_length_is_cut_off_at_the_limit_and_413() {
         byte[] huge = ("{\"query\":\"" + "x".repeat(1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
 
-        assertProblem(fixture.postChunked(SEARCH, token, huge), 413, "error.payload-too-large");
+        assertProblem(client.apiPostChunked(SEARCH, token, huge), 413, "error.payload-too-large");
     }
 
     @Test
@@ -90,7 +89,7 @@ class ApiBadInputTest {
                 (byte) 0x80});
         body.writeBytes("\"}".getBytes(StandardCharsets.US_ASCII));
 
-        assertProblem(fixture.post(SEARCH, token, "application/json", body.toByteArray()), 400,
+        assertProblem(client.apiPost(SEARCH, token, "application/json", body.toByteArray()), 400,
                 "error.malformed-request");
     }
 
@@ -98,12 +97,12 @@ class ApiBadInputTest {
     void raw_control_characters_in_a_json_string_are_400() {
         byte[] body = "{\"query\":\"a\u0001b\"}".getBytes(StandardCharsets.UTF_8);
 
-        assertProblem(fixture.post(SEARCH, token, "application/json", body), 400, "error.malformed-request");
+        assertProblem(client.apiPost(SEARCH, token, "application/json", body), 400, "error.malformed-request");
     }
 
     @Test
     void a_too_long_query_is_400_with_the_field_its_message_key_and_a_translated_message() {
-        HttpResponse<String> response = fixture.postJson(SEARCH, token, "{\"query\":\"" + "a".repeat(51) + "\"}",
+        WebSession.Page response = client.apiPostJson(SEARCH, token, "{\"query\":\"" + "a".repeat(51) + "\"}",
                 "Accept-Language", "en");
 
         assertProblem(response, 400, "error.invalid");
@@ -116,7 +115,7 @@ class ApiBadInputTest {
     @Test
     void escaped_control_characters_and_lone_surrogates_are_400_naming_the_field() {
         for (String hostile : List.of("a\\u0000b", "\\u0007bell", "line\\nbreak", "\\u001b[31mred", "\\ud800")) {
-            HttpResponse<String> response = fixture.postJson(SEARCH, token, "{\"query\":\"" + hostile + "\"}");
+            WebSession.Page response = client.apiPostJson(SEARCH, token, "{\"query\":\"" + hostile + "\"}");
 
             assertProblem(response, 400, "error.invalid");
             assertThat(json.readTree(response.body()).get("errors").get(0).get("messageKey").asString())
@@ -127,7 +126,7 @@ class ApiBadInputTest {
     @Test
     void a_page_size_outside_1_to_100_is_400_naming_the_field() {
         for (String body : List.of("{\"size\":0}", "{\"size\":101}", "{\"size\":-5}", "{\"page\":-1}")) {
-            HttpResponse<String> response = fixture.postJson(SEARCH, token, body);
+            WebSession.Page response = client.apiPostJson(SEARCH, token, body);
 
             assertProblem(response, 400, "error.invalid");
             assertThat(json.readTree(response.body()).get("errors").get(0).get("field").asString())
@@ -151,11 +150,11 @@ class ApiBadInputTest {
         for (String query : hostile) {
             String body = "{\"query\":\"" + query + "\",\"departmentCode\":\"" + query.substring(0, Math.min(40,
                     query.length())) + "\"}";
-            HttpResponse<String> response = fixture.postJson(SEARCH, token, body);
+            WebSession.Page response = client.apiPostJson(SEARCH, token, body);
 
-            assertThat(response.statusCode()).as(query).isLessThan(500);
+            assertThat(response.status()).as(query).isLessThan(500);
             assertNoInternals(response.body());
-            if (response.statusCode() == 200) {
+            if (response.status() == 200) {
                 assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
                 assertThat(json.readTree(response.body()).get("total").asLong()).isZero();
             } else {
@@ -163,7 +162,7 @@ class ApiBadInputTest {
                         .startsWith("application/problem+json");
             }
         }
-        HttpResponse<String> stillThere = fixture.postJson(SEARCH, token, "{\"query\":\"\\u674e\\u660e\"}");
+        WebSession.Page stillThere = client.apiPostJson(SEARCH, token, "{\"query\":\"\\u674e\\u660e\"}");
         assertThat(json.readTree(stillThere.body()).get("items").get(0).get("staffNo").asString())
                 .isEqualTo("T-API-0002");
     }
@@ -172,11 +171,11 @@ class ApiBadInputTest {
     void a_query_over_the_length_limit_made_of_emoji_and_mixed_scripts_is_400_not_500() {
         String longMixed = "\ud83d\ude00\u674e\u0391".repeat(20);
 
-        assertProblem(fixture.postJson(SEARCH, token, "{\"query\":\"" + longMixed + "\"}"), 400, "error.invalid");
+        assertProblem(client.apiPostJson(SEARCH, token, "{\"query\":\"" + longMixed + "\"}"), 400, "error.invalid");
     }
 
-    private void assertProblem(HttpResponse<String> response, int status, String messageKey) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    private void assertProblem(WebSession.Page response, int status, String messageKey) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertNoInternals(response.body());
         JsonNode body = json.readTree(response.body());

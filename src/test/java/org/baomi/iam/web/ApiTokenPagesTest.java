@@ -16,10 +16,11 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.baomi.iam.ApiTestFixture;
 import org.baomi.iam.IssuedApiToken;
 import org.baomi.iam.internal.login.StaffAuthentication;
 import org.baomi.test.BaomiSpringTest;
+import org.baomi.test.TestAccounts;
+import org.baomi.test.WebSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -47,11 +48,12 @@ class ApiTokenPagesTest {
     WebApplicationContext context;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    TestAccounts accounts;
     @LocalServerPort
     int port;
 
     private MockMvc mvc;
-    private ApiTestFixture fixture;
     private StaffAuthentication admin;
 
     @BeforeEach
@@ -59,9 +61,7 @@ class ApiTokenPagesTest {
         mvc = MockMvcBuilders.webAppContextSetup(context)
                 .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
                 .build();
-        fixture = new ApiTestFixture(context, port);
-        fixture.hospital();
-        admin = fixture.authenticationOf(fixture.securityAdmin());
+        admin = accounts.authenticationOf(accounts.securityAdmin());
     }
 
     @Test
@@ -115,7 +115,7 @@ class ApiTokenPagesTest {
 
     @Test
     void revoking_needs_a_reason_and_then_refuses_the_token_ACC_2() throws Exception {
-        IssuedApiToken issued = fixture.issue("to revoke on screen", Duration.ofDays(10), "iam:staff:read");
+        IssuedApiToken issued = accounts.issueToken("to revoke on screen", Duration.ofDays(10), "iam:staff:read");
         long id = issued.summary().id();
 
         mvc.perform(post("/iam/api-tokens/{id}/revoke", id).with(authentication(admin)).with(csrf()).param("reason", " "))
@@ -129,12 +129,12 @@ class ApiTokenPagesTest {
                         .param("reason", "twice"))
                 .andExpect(flash().attribute("errorKey", "iam.api-token.already-revoked"));
 
-        assertThat(fixture.get("/api/v1/iam/departments", issued.token()).statusCode()).isEqualTo(401);
+        assertThat(new WebSession(port).apiGet("/api/v1/iam/departments", issued.token()).status()).isEqualTo(401);
     }
 
     @Test
     void staff_without_the_permission_get_403_on_the_token_screens_ACC_3() throws Exception {
-        StaffAuthentication staff = fixture.authenticationOf(fixture.plainStaff());
+        StaffAuthentication staff = accounts.authenticationOf(accounts.staff());
 
         mvc.perform(get("/iam/api-tokens").with(authentication(staff))).andExpect(status().isForbidden());
         mvc.perform(get("/iam/api-tokens/new").with(authentication(staff))).andExpect(status().isForbidden());
@@ -163,7 +163,7 @@ class ApiTokenPagesTest {
         mvc.perform(post("/iam/api-tokens/{id}/revoke", Long.MAX_VALUE).with(authentication(admin)).with(csrf())
                         .param("reason", "gone"))
                 .andExpect(flash().attribute("errorKey", "iam.api-token.not-found"));
-        mvc.perform(get("/iam/api-tokens").with(authentication(fixture.authenticationOf(fixture.plainStaff()))))
+        mvc.perform(get("/iam/api-tokens").with(authentication(accounts.authenticationOf(accounts.staff()))))
                 .andExpect(status().isForbidden()).andExpect(view().name("error"))
                 .andExpect(model().attribute("messageKey", "error.forbidden"));
     }
