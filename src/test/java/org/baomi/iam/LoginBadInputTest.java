@@ -90,6 +90,18 @@ class LoginBadInputTest {
     }
 
     @Test
+    void theRulesABadNewPasswordBreaksAreShownWithTheirNumbers_ACC7() {
+        TestAccounts.Created person = accounts.create(TestAccounts.person().needingPasswordChange());
+        WebSession web = new WebSession(port);
+        web.login(person.staffNo(), TestAccounts.PASSWORD);
+        web.get("/login/password");
+        WebSession.Page page = web.post("/login/password", Map.of("newPassword", "x", "confirmation", "x"));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("data-key=\"iam.password.too-short\"")
+                .containsPattern("\\d+ \u4E2A\u5B57\u7B26").doesNotContain("[Ljava.lang.Object");
+    }
+
+    @Test
     void invalidUtf8AndMalformedFormBodiesAreNotServerErrors() throws Exception {
         WebSession web = new WebSession(port);
         web.get("/login");
