@@ -1,7 +1,5 @@
 package org.baomi.iam.internal.account;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -32,6 +30,7 @@ import org.baomi.iam.PermissionGuard;
 import org.baomi.iam.ResultPage;
 import org.baomi.iam.RoleRef;
 import org.baomi.shared.BaomiException;
+import org.baomi.shared.CsvWriter;
 import org.baomi.shared.SecretLevel;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,7 +47,6 @@ class JdbcAccountQueries implements AccountQueries {
     private static final String READ = "iam:account:read";
     private static final String REVIEW = "iam:access-review:manage";
     private static final int EXPORT_LIMIT = 20_000;
-    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private static final String SELECT = """
             SELECT a.id, a.staff_no, a.full_name, a.department_id, a.post_id, a.email, a.phone, a.status,
@@ -162,12 +160,12 @@ class JdbcAccountQueries implements AccountQueries {
                 .params(where.params()).param("limit", EXPORT_LIMIT).query(JdbcAccountQueries::row).list();
         List<AccessReviewRow> review = reviewRows(rows, now);
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
-        StringBuilder csv = new StringBuilder();
-        line(csv, List.of("staff-no", "full-name", "department", "post", "status", "admin-kind", "roles", "clearance",
+        CsvWriter csv = new CsvWriter();
+        csv.line(List.of("staff-no", "full-name", "department", "post", "status", "admin-kind", "roles", "clearance",
                 "last-login", "reviewed-at", "reviewed-by", "overdue").stream()
                 .map(k -> messages.getMessage("iam.admin.review.csv." + k, null, locale)).toList());
         for (AccessReviewRow r : review) {
-            line(csv, List.of(r.staffNo(), r.fullName(), name(r.department(), locale), name(r.post(), locale),
+            csv.line(r.staffNo(), r.fullName(), name(r.department(), locale), name(r.post(), locale),
                     message(r.status().messageKey(), locale),
                     r.adminKind() == null ? "" : message(r.adminKind().messageKey(), locale),
                     r.roles().stream().map(role -> role.name().in(locale)).collect(Collectors.joining("; ")),
@@ -175,17 +173,14 @@ class JdbcAccountQueries implements AccountQueries {
                     r.lastLoginAt() == null ? "" : time.format(r.lastLoginAt()),
                     r.reviewedAt() == null ? "" : time.format(r.reviewedAt()),
                     r.reviewedBy() == null ? "" : r.reviewedBy(),
-                    message(r.overdue() ? "iam.admin.yes" : "iam.admin.no", locale)));
+                    message(r.overdue() ? "iam.admin.yes" : "iam.admin.no", locale));
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(UTF8_BOM);
-        out.writeBytes(csv.toString().getBytes(StandardCharsets.UTF_8));
         String filename = "access-review-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(clock.getZone())
                 .format(now) + ".csv";
         audit.record(AuditEntry.allowed("iam.access-review.exported", "access-review", null, AuditDetails.of(
                 "rows", review.size(), "text", filter.text(), "departmentId", filter.departmentId(),
                 "status", filter.status() == null ? null : filter.status().name(), "overdueOnly", filter.overdueOnly())));
-        return new CsvExport(filename, out.toByteArray(), review.size());
+        return new CsvExport(filename, csv.toBytes(), review.size());
     }
 
     private Where reviewWhere(AccessReviewFilter filter, Instant now) {
@@ -271,19 +266,6 @@ class JdbcAccountQueries implements AccountQueries {
 
     private static String name(LocalizedName name, Locale locale) {
         return name == null ? "" : name.in(locale);
-    }
-
-    /** RFC 4180 quoting; a cell that a spreadsheet would run as a formula is prefixed with an apostrophe. */
-    private static void line(StringBuilder csv, List<String> cells) {
-        csv.append(cells.stream().map(JdbcAccountQueries::cell).collect(Collectors.joining(","))).append("\r\n");
-    }
-
-    static String cell(String value) {
-        String v = value == null ? "" : value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        return "\"" + v.replace("\"", "\"\"") + "\"";
     }
 
     private record Row(long id, String staffNo, String fullName, Long departmentId, LocalizedName department,
