@@ -101,9 +101,8 @@ class AccountAdministration implements AccountService {
         }
         String password = initialPasswords.generate(staffNo);
         credentials.create(account.getId(), encoder.encode(password), now, true);
-        audit.record(AuditEntry.allowed("iam.account.created", "account", account.getId(), AuditDetails.of(
-                "staffNo", staffNo, "after", snapshot(account), "roles", List.of(STAFF_ROLE),
-                "mustChangePassword", true)));
+        recordChange("iam.account.created", account, "after", snapshot(account), "roles", List.of(STAFF_ROLE),
+                "mustChangePassword", true);
         return new OneTimePassword(account.getId(), staffNo, account.getFullName(), password);
     }
 
@@ -121,15 +120,13 @@ class AccountAdministration implements AccountService {
         Map<String, Object> before = snapshot(account);
         account.setProfile(profile.fullName(), profile.departmentId(), profile.postId(), profile.email(), profile.phone());
         save(account, actor);
-        audit.record(AuditEntry.allowed("iam.account.profile-updated", "account", accountId, AuditDetails.of(
-                "staffNo", account.getStaffNo(), "before", before, "after", snapshot(account))));
+        recordChange("iam.account.profile-updated", account, "before", before, "after", snapshot(account));
     }
 
     @Override
     @Transactional
     public void changeStatus(long accountId, int expectedVersion, AccountStatus status, String reason) {
-        StaffPrincipal actor = guard.require("iam:account:update");
-        refuseOwnAccount(actor, accountId, "iam.account.status-changed");
+        StaffPrincipal actor = requireOnAnother("iam:account:update", accountId, "iam.account.status-changed");
         Account account = load(accountId, expectedVersion);
         List<FieldProblem> problems = new ArrayList<>();
         if (status == null) {
@@ -143,16 +140,14 @@ class AccountAdministration implements AccountService {
         account.setStatus(status);
         save(account, actor);
         int ended = status == AccountStatus.ACTIVE ? 0 : sessions.endSessionsOf(account.getStaffNo());
-        audit.record(AuditEntry.allowed("iam.account.status-changed", "account", accountId, AuditDetails.of(
-                "staffNo", account.getStaffNo(), "before", before.name(), "after", status.name(),
-                "reason", cleanReason, "sessionsEnded", ended)));
+        recordChange("iam.account.status-changed", account, "before", before.name(), "after", status.name(),
+                "reason", cleanReason, "sessionsEnded", ended);
     }
 
     @Override
     @Transactional
     public OneTimePassword resetPassword(long accountId) {
-        StaffPrincipal actor = guard.require("iam:account:update");
-        refuseOwnAccount(actor, accountId, "iam.account.password-reset");
+        requireOnAnother("iam:account:update", accountId, "iam.account.password-reset");
         Account account = find(accountId);
         Instant now = clock.instant();
         String password = initialPasswords.generate(account.getStaffNo());
@@ -163,16 +158,14 @@ class AccountAdministration implements AccountService {
             credentials.create(accountId, hash, now, true);
         }
         int ended = sessions.endSessionsOf(account.getStaffNo());
-        audit.record(AuditEntry.allowed("iam.account.password-reset", "account", accountId, AuditDetails.of(
-                "staffNo", account.getStaffNo(), "mustChangePassword", true, "sessionsEnded", ended)));
+        recordChange("iam.account.password-reset", account, "mustChangePassword", true, "sessionsEnded", ended);
         return new OneTimePassword(accountId, account.getStaffNo(), account.getFullName(), password);
     }
 
     @Override
     @Transactional
     public void assignRoles(long accountId, int expectedVersion, Set<Long> roleIds) {
-        StaffPrincipal actor = guard.require("iam:role:assign");
-        refuseOwnAccount(actor, accountId, "iam.account.roles-assigned");
+        StaffPrincipal actor = requireOnAnother("iam:role:assign", accountId, "iam.account.roles-assigned");
         Account account = load(accountId, expectedVersion);
         Set<Long> wantedIds = roleIds == null ? Set.of() : roleIds.stream().filter(Objects::nonNull).collect(Collectors.toSet());
         List<Role> wanted = roles.findAllById(wantedIds);
@@ -205,15 +198,13 @@ class AccountAdministration implements AccountService {
         }
         List<String> after = codes(wanted);
         int ended = before.equals(after) ? 0 : sessions.endSessionsOf(account.getStaffNo());
-        audit.record(AuditEntry.allowed("iam.account.roles-assigned", "account", accountId, AuditDetails.of(
-                "staffNo", account.getStaffNo(), "before", before, "after", after, "sessionsEnded", ended)));
+        recordChange("iam.account.roles-assigned", account, "before", before, "after", after, "sessionsEnded", ended);
     }
 
     @Override
     @Transactional
     public void setClearance(long accountId, int expectedVersion, SecretLevel clearance) {
-        StaffPrincipal actor = guard.require("iam:clearance:assign");
-        refuseOwnAccount(actor, accountId, "iam.account.clearance-changed");
+        StaffPrincipal actor = requireOnAnother("iam:clearance:assign", accountId, "iam.account.clearance-changed");
         Account account = load(accountId, expectedVersion);
         if (clearance == null) {
             throw new InvalidInputException(List.of(new FieldProblem("clearance", "iam.admin.error.clearance.required")));
@@ -222,60 +213,67 @@ class AccountAdministration implements AccountService {
         account.setClearance(clearance);
         save(account, actor);
         int ended = before == clearance ? 0 : sessions.endSessionsOf(account.getStaffNo());
-        audit.record(AuditEntry.allowed("iam.account.clearance-changed", "account", accountId, AuditDetails.of(
-                "staffNo", account.getStaffNo(), "before", before.name(), "after", clearance.name(),
-                "sessionsEnded", ended)));
+        recordChange("iam.account.clearance-changed", account, "before", before.name(), "after", clearance.name(),
+                "sessionsEnded", ended);
     }
 
     @Override
     @Transactional
     public void unlock(long accountId) {
-        StaffPrincipal actor = guard.require("iam:account:unlock");
-        refuseOwnAccount(actor, accountId, "iam.account.unlocked");
+        requireOnAnother("iam:account:unlock", accountId, "iam.account.unlocked");
         Account account = find(accountId);
         Credential credential = credential(accountId);
         credentials.unlock(accountId);
-        audit.record(AuditEntry.allowed("iam.account.unlocked", "account", accountId, AuditDetails.of(
-                "staffNo", account.getStaffNo(), "failedCountBefore", credential.failedCount(),
-                "lockedUntilBefore", credential.lockedUntil() == null ? null : credential.lockedUntil().toString())));
+        recordChange("iam.account.unlocked", account, "failedCountBefore", credential.failedCount(),
+                "lockedUntilBefore", credential.lockedUntil() == null ? null : credential.lockedUntil().toString());
     }
 
     @Override
     @Transactional
     public void resetSecondFactor(long accountId) {
-        StaffPrincipal actor = guard.require("iam:second-factor:reset");
-        refuseOwnAccount(actor, accountId, "iam.account.second-factor-reset");
+        requireOnAnother("iam:second-factor:reset", accountId, "iam.account.second-factor-reset");
         Account account = find(accountId);
         Credential credential = credential(accountId);
         credentials.resetTotp(accountId);
-        audit.record(AuditEntry.allowed("iam.account.second-factor-reset", "account", accountId, AuditDetails.of(
-                "staffNo", account.getStaffNo(), "enabledBefore", credential.totpEnabled())));
+        recordChange("iam.account.second-factor-reset", account, "enabledBefore", credential.totpEnabled());
     }
 
     @Override
     @Transactional
     public void markAccessReviewed(long accountId) {
-        StaffPrincipal actor = guard.require("iam:access-review:manage");
-        refuseOwnAccount(actor, accountId, "iam.account.access-reviewed");
+        StaffPrincipal actor = requireOnAnother("iam:access-review:manage", accountId, "iam.account.access-reviewed");
         Account account = find(accountId);
         Instant now = clock.instant();
         Instant before = account.getAccessReviewedAt();
         account.markReviewed(now, actor.accountId());
         save(account, actor);
         List<Long> heldIds = account.getRoles().stream().map(AccountRole::roleId).toList();
-        audit.record(AuditEntry.allowed("iam.account.access-reviewed", "account", accountId, AuditDetails.of(
-                "staffNo", account.getStaffNo(), "roles", codes(roles.findAllById(heldIds)),
+        recordChange("iam.account.access-reviewed", account, "roles", codes(roles.findAllById(heldIds)),
                 "clearance", account.getClearance().name(), "status", account.getStatus().name(),
-                "reviewedBefore", before == null ? null : before.toString())));
+                "reviewedBefore", before == null ? null : before.toString());
     }
 
-    /** ACC-3: administrators act only within their authority, never on their own rights. Refusals are audited. */
-    private void refuseOwnAccount(StaffPrincipal actor, long accountId, String action) {
+    /**
+     * ACC-3: administrators act only within their authority, and never on their own account. The permission
+     * check audits its own denials; a refusal of the own account is audited as the action, denied.
+     */
+    private StaffPrincipal requireOnAnother(String permission, long accountId, String action) {
+        StaffPrincipal actor = guard.require(permission);
         if (actor.accountId() == accountId) {
             audit.recordIndependently(new AuditEntry(null, action, "account", Long.toString(accountId), null,
                     AuditOutcome.DENIED, OWN_ACCOUNT, Map.of("reason", "own-account")));
             throw BaomiException.forbidden(OWN_ACCOUNT);
         }
+        return actor;
+    }
+
+    /** The trail entry of a change to an account: its staff number, then what changed (AUD-1). */
+    private void recordChange(String action, Account account, Object... details) {
+        Object[] keysAndValues = new Object[details.length + 2];
+        keysAndValues[0] = "staffNo";
+        keysAndValues[1] = account.getStaffNo();
+        System.arraycopy(details, 0, keysAndValues, 2, details.length);
+        audit.record(AuditEntry.allowed(action, "account", account.getId(), AuditDetails.of(keysAndValues)));
     }
 
     private Profile profile(String fullName, Long departmentId, Long postId, String email, String phone,
