@@ -2,8 +2,10 @@ package org.baomi.audit;
 
 import java.util.List;
 
+import org.baomi.shared.Paged;
+
 /** One page of audit records, newest first, with what paging needs. */
-public record AuditPage(List<AuditRecord> records, long total, int page, int size) {
+public record AuditPage(List<AuditRecord> records, long total, int page, int size) implements Paged {
 
     public AuditPage {
         records = List.copyOf(records);
@@ -11,18 +13,6 @@ public record AuditPage(List<AuditRecord> records, long total, int page, int siz
 
     public static AuditPage empty(int size) {
         return new AuditPage(List.of(), 0, 0, size);
-    }
-
-    public int totalPages() {
-        return total == 0 ? 1 : (int) Math.min(Integer.MAX_VALUE, (total + size - 1) / size);
-    }
-
-    public boolean hasPrevious() {
-        return page > 0;
-    }
-
-    public boolean hasNext() {
-        return page + 1 < totalPages();
     }
 
     public boolean isEmpty() {
