@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.baomi.iam.AccountQueries;
 import org.baomi.iam.AccountService;
 import org.baomi.iam.AccountStatus;
@@ -11,6 +12,7 @@ import org.baomi.iam.CsvExport;
 import org.baomi.iam.OrganisationQueries;
 import org.baomi.iam.ResultPage;
 import org.baomi.shared.BaomiException;
+import org.baomi.shared.Htmx;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -22,7 +24,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -43,10 +44,9 @@ class AccessReviewController {
 
     @GetMapping
     String review(@ModelAttribute("filter") ReviewFilterForm filter, BindingResult ignoredBadValues, Model model,
-            @RequestHeader(value = "HX-Request", required = false) String htmx,
-            @RequestHeader(value = "HX-History-Restore-Request", required = false) String historyRestore) {
+            HttpServletRequest request) {
         model.addAttribute("results", queries.accessReview(filter.toFilter()));
-        if (htmx != null && historyRestore == null) {
+        if (Htmx.wantsPart(request)) {
             return "iam/access-review :: rows";
         }
         model.addAttribute("departments", organisation.departments());
@@ -55,8 +55,7 @@ class AccessReviewController {
     }
 
     @PostMapping("/{id}/reviewed")
-    String markReviewed(@PathVariable long id, Model model, RedirectAttributes redirect,
-            @RequestHeader(value = "HX-Request", required = false) String htmx) {
+    String markReviewed(@PathVariable long id, Model model, RedirectAttributes redirect, HttpServletRequest request) {
         Notice outcome;
         try {
             accounts.markAccessReviewed(id);
@@ -67,7 +66,7 @@ class AccessReviewController {
             }
             outcome = Notice.problem(e.messageKey(), e.args());
         }
-        if (htmx == null) {
+        if (!Htmx.wantsPart(request)) {
             redirect.addFlashAttribute("notice", outcome);
             return "redirect:/iam/access-review";
         }

@@ -2,6 +2,7 @@ package org.baomi.iam.web;
 
 import java.util.HashSet;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.baomi.iam.AccountDetails;
 import org.baomi.iam.AccountQueries;
 import org.baomi.iam.AccountService;
@@ -12,6 +13,7 @@ import org.baomi.iam.OneTimePassword;
 import org.baomi.iam.OrganisationQueries;
 import org.baomi.iam.PermissionGuard;
 import org.baomi.shared.BaomiException;
+import org.baomi.shared.Htmx;
 import org.baomi.shared.SecretLevel;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,7 +22,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -44,10 +45,9 @@ class AccountController {
 
     @GetMapping
     String list(@ModelAttribute("filter") AccountFilterForm filter, BindingResult ignoredBadValues, Model model,
-            @RequestHeader(value = "HX-Request", required = false) String htmx,
-            @RequestHeader(value = "HX-History-Restore-Request", required = false) String historyRestore) {
+            HttpServletRequest request) {
         model.addAttribute("results", queries.search(filter.toSearch()));
-        if (htmx != null && historyRestore == null) {
+        if (Htmx.wantsPart(request)) {
             return "iam/accounts :: rows";
         }
         model.addAttribute("departments", organisation.departments());
