@@ -1,8 +1,6 @@
 package org.baomi.iam.web;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,19 +29,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/account/security")
 class AccountSecurityController {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
     private final AccountSecurityService security;
     private final PersonalSessions sessions;
     private final QrCodes qrCodes;
-    private final Clock clock;
+    private final IamTimes times;
 
     AccountSecurityController(AccountSecurityService security, PersonalSessions sessions, QrCodes qrCodes,
-            Clock clock) {
+            IamTimes times) {
         this.security = security;
         this.sessions = sessions;
         this.qrCodes = qrCodes;
-        this.clock = clock;
+        this.times = times;
     }
 
     @GetMapping
@@ -157,8 +153,9 @@ class AccountSecurityController {
         return "account/totp-enrol";
     }
 
+    /** Null stays null: the page leaves out what has no time. */
     private String format(Instant instant) {
-        return instant == null ? null : TIME.format(instant.atZone(clock.getZone()));
+        return instant == null ? null : times.format(instant);
     }
 
     private static String currentSessionId(HttpServletRequest request) {

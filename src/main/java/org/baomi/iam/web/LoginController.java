@@ -101,10 +101,7 @@ class LoginController {
 
     @GetMapping("/login/enrol")
     String enrolPage(Model model) {
-        LoginService.Enrolment enrolment = loginService.beginEnrolment(progress().accountId());
-        model.addAttribute("secret", enrolment.secret());
-        model.addAttribute("qr", qrCodes.pngDataUri(enrolment.otpauthUri()));
-        return "iam/login-enrol";
+        return enrolmentPage(progress().accountId(), model);
     }
 
     @PostMapping("/login/enrol")
@@ -113,11 +110,8 @@ class LoginController {
         Optional<List<String>> recoveryCodes = loginService.confirmEnrolment(progress.accountId(), code,
                 request.getRemoteAddr());
         if (recoveryCodes.isEmpty()) {
-            LoginService.Enrolment enrolment = loginService.beginEnrolment(progress.accountId());
-            model.addAttribute("secret", enrolment.secret());
-            model.addAttribute("qr", qrCodes.pngDataUri(enrolment.otpauthUri()));
             model.addAttribute("errorKey", "iam.enrol.error.bad-code");
-            return "iam/login-enrol";
+            return enrolmentPage(progress.accountId(), model);
         }
         model.addAttribute("recoveryCodes", recoveryCodes.get());
         return "iam/login-recovery-codes";
@@ -127,6 +121,14 @@ class LoginController {
     String afterEnrolment(HttpServletRequest request, HttpServletResponse response) throws IOException {
         loginFlow.proceed(request, response, loginService.afterEnrolment(progress()));
         return null;
+    }
+
+    /** A fresh secret to set up the authenticator app with, as QR code and as text. */
+    private String enrolmentPage(long accountId, Model model) {
+        LoginService.Enrolment enrolment = loginService.beginEnrolment(accountId);
+        model.addAttribute("secret", enrolment.secret());
+        model.addAttribute("qr", qrCodes.pngDataUri(enrolment.otpauthUri()));
+        return "iam/login-enrol";
     }
 
     private static LoginProgressToken progress() {
