@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.baomi.audit.AuditActionGroup;
 import org.baomi.audit.AuditExport;
 import org.baomi.audit.AuditOutcome;
 import org.baomi.audit.AuditPage;
 import org.baomi.audit.AuditReview;
+import org.baomi.shared.Htmx;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -18,7 +20,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.RequestHeader;
 
 /**
  * The audit administrator's trail view (AUD-2, AUD-3 review) and its CSV export. The permission check and
@@ -46,9 +47,9 @@ class AuditController {
      * the form: with status 400 on a full page, and 200 for htmx, which swaps only successful responses.
      */
     @GetMapping("/audit/entries")
-    String entries(@ModelAttribute("form") AuditFilterForm form,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
+    String entries(@ModelAttribute("form") AuditFilterForm form, HttpServletRequest request, Model model,
             HttpServletResponse response) {
+        boolean part = Htmx.wantsPart(request);
         AuditFilterForm.Parsed parsed = form.parse(clock.getZone());
         model.addAttribute("groups", AuditActionGroup.values());
         model.addAttribute("outcomes", AuditOutcome.values());
@@ -57,10 +58,10 @@ class AuditController {
             AuditPage page = review.entries(parsed.filter(), parsed.page());
             model.addAttribute("page", page);
             model.addAttribute("rows", views.rows(page.records()));
-        } else if (htmx == null) {
+        } else if (!part) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
-        return htmx != null ? "audit/entries :: results" : "audit/entries";
+        return part ? "audit/entries :: results" : "audit/entries";
     }
 
     @GetMapping("/audit/entries/export.csv")

@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.baomi.audit.AuditPage;
 import org.baomi.audit.SecurityEventKind;
 import org.baomi.audit.SecurityEvents;
 import org.baomi.audit.SecurityEventsOverview;
+import org.baomi.shared.Htmx;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,9 +51,9 @@ class SecurityEventsController {
     }
 
     @GetMapping("/audit/security-events")
-    String securityEvents(@ModelAttribute("form") SecurityEventFilterForm form,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model, Locale locale,
-            HttpServletResponse response) {
+    String securityEvents(@ModelAttribute("form") SecurityEventFilterForm form, HttpServletRequest request,
+            Model model, Locale locale, HttpServletResponse response) {
+        boolean part = Htmx.wantsPart(request);
         LocalDate today = LocalDate.now(clock);
         SecurityEventFilterForm.Parsed parsed = form.parse(clock.getZone(), today);
         model.addAttribute("kinds", SecurityEventKind.values());
@@ -64,10 +66,10 @@ class SecurityEventsController {
             model.addAttribute("sources", overview.topSources().stream()
                     .map(s -> new SourceView(s, views.time(s.lastSeen()))).toList());
             model.addAttribute("chartJson", chartJson(overview.chart(), locale));
-        } else if (htmx == null) {
+        } else if (!part) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
-        if (htmx != null) {
+        if (part) {
             return "audit/security-events :: events";
         }
         if (events.canReadAdministratorActivity()) {

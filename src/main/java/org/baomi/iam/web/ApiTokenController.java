@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.baomi.iam.ApiTokenService;
 import org.baomi.iam.ApiTokenSummary;
 import org.baomi.iam.IssuedApiToken;
 import org.baomi.iam.PermissionGuard;
 import org.baomi.shared.BaomiException;
+import org.baomi.shared.Htmx;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -18,7 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -50,7 +51,7 @@ class ApiTokenController {
     @GetMapping
     String list(@RequestParam(required = false) ApiTokenSummary.Status status,
             @RequestParam(defaultValue = "0") int page,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+            HttpServletRequest request, Model model) {
         int current = Math.max(page, 0);
         long total = tokens.count(status);
         List<Row> rows = tokens.list(status, current, PAGE_SIZE).stream().map(this::row).toList();
@@ -60,7 +61,7 @@ class ApiTokenController {
         model.addAttribute("page", current);
         model.addAttribute("total", total);
         model.addAttribute("hasNext", (long) (current + 1) * PAGE_SIZE < total);
-        return htmx != null ? "iam/api-tokens :: rows" : "iam/api-tokens";
+        return Htmx.wantsPart(request) ? "iam/api-tokens :: rows" : "iam/api-tokens";
     }
 
     @GetMapping("/new")

@@ -76,6 +76,17 @@ class AuditEntriesWebTest {
     }
 
     @Test
+    void htmxRestoringAPageOfTheBrowserHistoryGetsTheWholePageAUD2() {
+        WebSession browser = new WebSession(port).signIn(accounts.auditAdmin(), accounts);
+
+        WebSession.Page page = browser.get("/audit/entries?group=LOGIN",
+                Map.of("HX-Request", "true", "HX-History-Restore-Request", "true"));
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("<html").contains("id=\"audit-filter\"").contains("id=\"audit-results\"");
+    }
+
+    @Test
     void aStaffMemberAndTheSystemAdministratorAreRefusedAndTheDenialIsAuditedORG5ACC1() {
         for (TestAccounts.Created person : List.of(accounts.staff(), accounts.systemAdmin())) {
             WebSession browser = new WebSession(port).signIn(person, accounts);

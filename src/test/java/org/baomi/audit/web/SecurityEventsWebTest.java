@@ -95,6 +95,17 @@ class SecurityEventsWebTest {
     }
 
     @Test
+    void htmxRestoringAPageOfTheBrowserHistoryGetsTheWholePageACC8() {
+        WebSession security = new WebSession(port).signIn(accounts.securityAdmin(), accounts);
+
+        WebSession.Page page = security.get("/audit/security-events?kind=ACCESS_DENIED",
+                Map.of("HX-Request", "true", "HX-History-Restore-Request", "true"));
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("<html").contains("id=\"security-filter\"");
+    }
+
+    @Test
     void theAdministratorActivityPagesThroughHtmxAndFallsBackToTheFullPageORG5() {
         WebSession security = new WebSession(port).signIn(accounts.securityAdmin(), accounts);
 

@@ -94,6 +94,13 @@ class ApiTokenPagesTest {
     }
 
     @Test
+    void htmx_restoring_the_list_from_the_browser_history_gets_the_whole_page() throws Exception {
+        mvc.perform(get("/iam/api-tokens").header("HX-Request", "true").header("HX-History-Restore-Request", "true")
+                        .with(authentication(admin)))
+                .andExpect(status().isOk()).andExpect(view().name("iam/api-tokens"));
+    }
+
+    @Test
     void an_invalid_scope_redisplays_the_form_with_a_translated_message_not_an_error_page() throws Exception {
         String page = mvc.perform(post("/iam/api-tokens").with(authentication(admin)).with(csrf())
                         .param("name", "bad").param("client", "HIS").param("extraScopes", "iam:*:*")
