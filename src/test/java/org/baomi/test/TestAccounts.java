@@ -213,7 +213,8 @@ public class TestAccounts {
 
     /**
      * The department {@link #API_DEPARTMENT} with post {@link #API_POST} and three staff members of clearance
-     * SECRET with contact details, T-API-0001 to T-API-0003, one of them named in Chinese characters. Made once.
+     * SECRET with contact details and a password, as every account has, T-API-0001 to T-API-0003, one of them
+     * named in Chinese characters. Made once.
      */
     public synchronized void directoryDepartment() {
         if (departments.findByCode(API_DEPARTMENT).isPresent()) {
@@ -229,7 +230,7 @@ public class TestAccounts {
             Account account = new Account(person[0], person[1], cardiology.getId(), nurse.getId(),
                     SecretLevel.SECRET, "secret@example.org", "13800000000", clock.instant(), null);
             account.replaceRoles(Set.of(new AccountRole(staff.getId(), null, clock.instant(), null)));
-            accounts.save(account);
+            credentials.create(accounts.save(account).getId(), hash(), clock.instant(), false);
         }
     }
 
