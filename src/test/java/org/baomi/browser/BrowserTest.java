@@ -13,15 +13,19 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import org.baomi.test.FixtureAccounts;
+import java.security.SecureRandom;
+
+import org.baomi.iam.internal.login.Totp;
+import org.baomi.shared.SecretLevel;
 import org.baomi.test.MutableClock;
+import org.baomi.test.TestAccounts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Base of the browser tests: a headless Chromium (Debian's, or the one named by {@code BAOMI_CHROMIUM}, or
@@ -47,9 +51,10 @@ abstract class BrowserTest {
     @Autowired
     MessageSource messages;
     @Autowired
-    ApplicationContext applicationContext;
+    TestAccounts accounts;
+    @Autowired
+    JdbcClient jdbc;
 
-    FixtureAccounts fixtures;
     BrowserContext context;
     Page page;
 
@@ -84,7 +89,6 @@ abstract class BrowserTest {
 
     @BeforeEach
     void openPage() {
-        fixtures = FixtureAccounts.of(applicationContext);
         context = browser.newContext(new Browser.NewContextOptions()
                 .setBaseURL("http://localhost:" + port)
                 .setLocale("zh-CN")
@@ -113,6 +117,47 @@ abstract class BrowserTest {
         page.locator("#password").fill(password);
         page.locator("#login-submit").click();
         page.waitForURL(url -> !url.equals(loginPage));
+    }
+
+    /** A person of the test's own, made for this test: who they are, and their TOTP secret when enrolled. */
+    record Person(long id, String staffNo, String fullName, String totpSecret) {
+        String password() {
+            return TestAccounts.PASSWORD;
+        }
+    }
+
+    Person newcomer() {
+        return person(TestAccounts.person().needingPasswordChange(), null);
+    }
+
+    Person staffMember() {
+        return person(TestAccounts.person(), null);
+    }
+
+    /** Clearance SECRET without a second factor yet: the login asks for enrolment (ACC-7). */
+    Person secretHolder() {
+        return person(TestAccounts.person().clearance(SecretLevel.SECRET), null);
+    }
+
+    Person enrolledSecretHolder() {
+        String secret = Totp.newSecret(new SecureRandom());
+        return person(TestAccounts.person().clearance(SecretLevel.SECRET).totp(secret), secret);
+    }
+
+    private Person person(TestAccounts.Spec spec, String totpSecret) {
+        TestAccounts.Created created = accounts.create(spec);
+        String fullName = jdbc.sql("SELECT full_name FROM iam_account WHERE id = :id").param("id", created.id())
+                .query(String.class).single();
+        return new Person(created.id(), created.staffNo(), fullName, totpSecret);
+    }
+
+    /**
+     * Removes the operational login-attempt rows of a person (not the audit entries), so that failures a test
+     * provokes on purpose do not count towards the per-address throttling (ACC-8) of later tests: every
+     * browser test signs in from the loopback address, and the shared clock hardly moves.
+     */
+    void forgetLoginAttempts(Person person) {
+        jdbc.sql("DELETE FROM iam_login_attempt WHERE account_id = :id").param("id", person.id()).update();
     }
 
     /** A full-page screenshot in {@code target/screenshots/<name>.png}. */

@@ -5,7 +5,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import java.util.regex.Pattern;
 
 import org.baomi.test.BaomiSpringTest;
-import org.baomi.test.FixtureAccounts.FixtureAccount;
 import org.junit.jupiter.api.Test;
 
 /** ACC-7: a newcomer must choose their own password, and a common one is refused, before seeing anything. */
@@ -14,7 +13,7 @@ class FirstLoginIT extends BrowserTest {
 
     @Test
     void aNewcomerMustChangeThePasswordFirstAndACommonPasswordIsRefused() {
-        FixtureAccount newcomer = fixtures.newcomer("first");
+        Person newcomer = newcomer();
 
         page.navigate("/login");
         assertThat(page.locator("#login-submit")).hasText(zh("login.submit"));

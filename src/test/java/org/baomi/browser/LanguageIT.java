@@ -5,7 +5,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import java.util.regex.Pattern;
 
 import org.baomi.test.BaomiSpringTest;
-import org.baomi.test.FixtureAccounts.FixtureAccount;
 import org.junit.jupiter.api.Test;
 
 /** Simplified Chinese by default; English on request, remembered across the login; and back again. */
@@ -14,7 +13,7 @@ class LanguageIT extends BrowserTest {
 
     @Test
     void aPersonSwitchesTheLoginPageToEnglishKeepsItAfterSigningInAndSwitchesBackToChinese() {
-        FixtureAccount person = fixtures.staff("lang");
+        Person person = staffMember();
 
         page.navigate("/login");
         assertThat(page.locator("html")).hasAttribute("lang", "zh-CN");

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 import org.baomi.test.BaomiSpringTest;
-import org.baomi.test.FixtureAccounts.FixtureAccount;
 import org.junit.jupiter.api.Test;
 
 /** ACC-7: five wrong passwords lock the account for 15 minutes, even against the right password. */
@@ -15,7 +14,7 @@ class LockoutIT extends BrowserTest {
 
     @Test
     void fiveWrongPasswordsLockTheAccountUntilFifteenMinutesHavePassed() {
-        FixtureAccount person = fixtures.staff("lock");
+        Person person = staffMember();
         try {
             for (int attempt = 1; attempt <= 4; attempt++) {
                 signIn(person.staffNo(), "Wrong#Guess-" + attempt);
@@ -36,7 +35,7 @@ class LockoutIT extends BrowserTest {
             assertThat(page).hasURL(Pattern.compile(".*:\\d+/$"));
             assertThat(page.locator("#current-user")).containsText(person.staffNo());
         } finally {
-            fixtures.forgetLoginAttempts(person);
+            forgetLoginAttempts(person);
         }
     }
 }

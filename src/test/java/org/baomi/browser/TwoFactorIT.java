@@ -6,7 +6,6 @@ import java.util.regex.Pattern;
 
 import org.baomi.iam.internal.login.Totp;
 import org.baomi.test.BaomiSpringTest;
-import org.baomi.test.FixtureAccounts.FixtureAccount;
 import org.junit.jupiter.api.Test;
 
 /** ACC-7: clearance 秘密 and above needs a second factor; a one-time code works once. */
@@ -15,7 +14,7 @@ class TwoFactorIT extends BrowserTest {
 
     @Test
     void aSecretHolderIsSentToEnrolmentReadsTheSecretConfirmsWithACodeAndSeesRecoveryCodes() {
-        FixtureAccount holder = fixtures.secretHolder("enrol");
+        Person holder = secretHolder();
 
         signIn(holder.staffNo(), holder.password());
         assertThat(page).hasURL(Pattern.compile(".*/login/enrol$"));
@@ -39,7 +38,7 @@ class TwoFactorIT extends BrowserTest {
 
     @Test
     void anEnrolledPersonEntersTheCodeAndLandsHomeButTheSameCodeIsRefusedTheSecondTime() {
-        FixtureAccount holder = fixtures.enrolledSecretHolder("totp");
+        Person holder = enrolledSecretHolder();
         String code = Totp.codeAt(holder.totpSecret(), Totp.stepAt(clock.instant()));
 
         signIn(holder.staffNo(), holder.password());
@@ -60,6 +59,6 @@ class TwoFactorIT extends BrowserTest {
         page.locator("#totp-submit").click();
         assertThat(page.locator("#totp-error")).hasText(zh("iam.login.error.bad-code"));
         assertThat(page).hasURL(Pattern.compile(".*/login/totp$"));
-        fixtures.forgetLoginAttempts(holder);
+        forgetLoginAttempts(holder);
     }
 }

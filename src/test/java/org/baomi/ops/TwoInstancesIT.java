@@ -17,8 +17,7 @@ import net.javacrumbs.shedlock.core.SimpleLock;
 import org.baomi.BaomiApplication;
 import org.baomi.shared.internal.EmbeddedDatabaseProperties;
 import org.baomi.shared.internal.EmbeddedPostgresServer;
-import org.baomi.test.FixtureAccounts;
-import org.baomi.test.FixtureAccounts.FixtureAccount;
+import org.baomi.test.TestAccounts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -84,9 +83,12 @@ class TwoInstancesIT {
     }
 
     private static void sessionsAreShared(ConfigurableApplicationContext a, ConfigurableApplicationContext b) {
-        FixtureAccount person = FixtureAccounts.of(a).staff("twin");
+        TestAccounts accounts = a.getAutowireCapableBeanFactory().createBean(TestAccounts.class);
+        TestAccounts.Created person = accounts.create(TestAccounts.person());
+        String fullName = a.getBean(JdbcClient.class).sql("SELECT full_name FROM iam_account WHERE id = :id")
+                .param("id", person.id()).query(String.class).single();
         WebVisitor onA = WebVisitor.onPort(port(a));
-        assertThat(onA.signIn(person.staffNo(), person.password())).isEqualTo("/");
+        assertThat(onA.signIn(person.staffNo(), TestAccounts.PASSWORD)).isEqualTo("/");
         String session = onA.cookie("BAOMI_SESSION")
                 .orElseThrow(() -> new AssertionError("no BAOMI_SESSION cookie: " + onA.cookies().keySet()));
 
@@ -94,7 +96,7 @@ class TwoInstancesIT {
         onB.setCookie("BAOMI_SESSION", session);
         WebVisitor.Reply home = onB.get("/");
         assertThat(home.status()).as("the home page on instance B with A's session").isEqualTo(200);
-        assertThat(home.body()).contains(person.fullName());
+        assertThat(home.body()).contains(fullName);
 
         WebVisitor.Reply logout = onB.post("/logout", home.body(), Map.of());
         assertThat(logout.status()).isEqualTo(302);
