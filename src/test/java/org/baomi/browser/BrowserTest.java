@@ -2,6 +2,7 @@ package org.baomi.browser;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,8 +14,6 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import java.security.SecureRandom;
-
 import org.baomi.iam.internal.login.Totp;
 import org.baomi.shared.SecretLevel;
 import org.baomi.test.MutableClock;
