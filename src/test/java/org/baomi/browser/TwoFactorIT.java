@@ -59,6 +59,5 @@ class TwoFactorIT extends BrowserTest {
         page.locator("#totp-submit").click();
         assertThat(page.locator("#totp-error")).hasText(zh("iam.login.error.bad-code"));
         assertThat(page).hasURL(Pattern.compile(".*/login/totp$"));
-        forgetLoginAttempts(holder);
     }
 }
