@@ -74,5 +74,6 @@ fi
 echo "Baomi listens on port $actual"
 
 status=0
-java "$root/benchmarks/LoadTest.java" --base-url "http://localhost:$actual" --wait-ready 120 "$@" || status=$?
+java "$root/benchmarks/LoadTest.java" --base-url "http://localhost:$actual" --wait-ready 120 \
+    --server-pid "$baomi_pid" "$@" || status=$?
 exit "$status"
