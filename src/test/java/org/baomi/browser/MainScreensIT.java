@@ -34,6 +34,11 @@ class MainScreensIT extends BrowserTest {
 
     @Test
     void theSecurityAdministratorsScreens() {
+        // A few failed sign-ins first, so that the security events screen has something to show (ACC-8).
+        for (String[] attempt : new String[][] {{"H0084", "guess-1"}, {"H0084", "guess-2"}, {"ADMIN", "admin123"}}) {
+            signIn(attempt[0], attempt[1]);
+            assertThat(page.locator("#login-error")).isVisible();
+        }
         signInWithSecondFactor("secadmin", DemoCredentials.SECADMIN_TOTP_SECRET);
         assertThat(page.locator("#my-admin-kind")).hasText(zh("iam.admin-kind.SECURITY_ADMIN"));
         assertThat(page.locator("#duties")).containsText(zh("duty.iam.access-review-due.title"));
