@@ -18,6 +18,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class SessionTimeoutFilter extends OncePerRequestFilter {
 
+    /**
+     * The last-activity mark is written at most this often: every write is a database update of the shared
+     * session, and a minute's imprecision on a fifteen-minute idle limit costs nothing.
+     */
+    static final long LAST_SEEN_RESOLUTION_MILLIS = 30_000;
+
     private final IamSecurityProperties.Session limits;
     private final Clock clock;
 
@@ -50,8 +56,18 @@ class SessionTimeoutFilter extends OncePerRequestFilter {
                 }
                 return;
             }
-            session.setAttribute(LoginFlow.SESSION_LAST_SEEN, now);
+            if (now - lastSeen >= LAST_SEEN_RESOLUTION_MILLIS) {
+                session.setAttribute(LoginFlow.SESSION_LAST_SEEN, now);
+            }
         }
         chain.doFilter(request, response);
+    }
+
+    /** Static assets neither need nor extend a session (and loading it would cost a database round trip). */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/")
+                || path.startsWith("/images/") || path.equals("/favicon.ico") || path.startsWith("/actuator/health");
     }
 }

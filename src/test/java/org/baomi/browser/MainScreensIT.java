@@ -1,0 +1,95 @@
+package org.baomi.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.util.regex.Pattern;
+
+import org.baomi.iam.internal.demo.DemoCredentials;
+import org.baomi.iam.internal.login.Totp;
+import org.baomi.test.BaomiSpringTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A tour of the main screens as the demo hospital's people see them, in Chinese (and the home page in English),
+ * saving the screenshots that README shows. Each step checks that the screen is the one expected and not an
+ * error page.
+ */
+@BaomiSpringTest
+class MainScreensIT extends BrowserTest {
+
+    private void signInWithSecondFactor(String staffNo, String secret) {
+        signIn(staffNo, DemoCredentials.PASSWORD);
+        assertThat(page).hasURL(Pattern.compile(".*/login/totp$"));
+        page.locator("#code").fill(Totp.codeAt(secret, Totp.stepAt(clock.instant())));
+        page.locator("#totp-submit").click();
+        assertThat(page).hasURL(Pattern.compile(".*:\\d+/$"));
+    }
+
+    private void visit(String path, String headingKey, String screenshot) {
+        page.navigate(path);
+        assertThat(page.locator("h1").first()).containsText(zh(headingKey));
+        assertThat(page.locator("#error-title")).hasCount(0);
+        screenshot(screenshot);
+    }
+
+    @Test
+    void theSecurityAdministratorsScreens() {
+        // A few failed sign-ins first, so that the security events screen has something to show (ACC-8).
+        for (String[] attempt : new String[][] {{"H0084", "guess-1"}, {"H0084", "guess-2"}, {"ADMIN", "admin123"}}) {
+            signIn(attempt[0], attempt[1]);
+            assertThat(page.locator("#login-error")).isVisible();
+        }
+        signInWithSecondFactor("secadmin", DemoCredentials.SECADMIN_TOTP_SECRET);
+        assertThat(page.locator("#my-admin-kind")).hasText(zh("iam.admin-kind.SECURITY_ADMIN"));
+        assertThat(page.locator("#duties")).containsText(zh("duty.iam.access-review-due.title"));
+        screenshot("home-security-admin");
+
+        page.navigate("/iam/accounts?q=H007");
+        assertThat(page.locator("main")).containsText("H0079");
+        screenshot("accounts");
+        page.locator("a:has-text('H0079')").first().click();
+        assertThat(page.locator("main")).containsText("H0079");
+        screenshot("account");
+
+        page.navigate("/iam/access-review");
+        assertThat(page.locator("main")).containsText("H0001");
+        screenshot("access-review");
+        page.navigate("/iam/roles");
+        assertThat(page.locator("main")).containsText("doctor");
+        screenshot("roles");
+        page.navigate("/iam/api-tokens");
+        assertThat(page.locator("main")).containsText("HIS");
+        screenshot("api-tokens");
+        page.navigate("/audit/security-events");
+        assertThat(page.locator("canvas").first()).isVisible();
+        screenshot("security-events");
+    }
+
+    @Test
+    void theSystemAdministratorRegistersAnAccount() {
+        signInWithSecondFactor("sysadmin", DemoCredentials.SYSADMIN_TOTP_SECRET);
+        page.navigate("/iam/accounts/new");
+        assertThat(page.locator("#staffNo")).isVisible();
+        screenshot("account-new");
+    }
+
+    @Test
+    void theAuditAdministratorReadsTheTrail() {
+        signInWithSecondFactor("auditor", DemoCredentials.AUDITOR_TOTP_SECRET);
+        page.navigate("/audit/entries");
+        assertThat(page.locator("main")).containsText("iam.login.succeeded");
+        screenshot("audit-entries");
+    }
+
+    @Test
+    void aDoctorsHomeAndSecuritySettingsInChineseAndEnglish() {
+        signIn("H0079", DemoCredentials.PASSWORD);
+        assertThat(page).hasURL(Pattern.compile(".*:\\d+/$"));
+        assertThat(page.locator("#current-user")).containsText("H0079");
+        screenshot("home");
+        visit("/account/security", "account.security.title", "my-security");
+        page.navigate("/?lang=en");
+        assertThat(page.locator("main h2")).hasText(en("home.duties"));
+        screenshot("home-en");
+    }
+}
