@@ -1,6 +1,5 @@
 package org.baomi.portal;
 
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
@@ -67,10 +66,10 @@ class DutiesTest {
         WebSession web = new WebSession(port);
         assertThat(web.login(admin.staffNo(), TestAccounts.PASSWORD)).endsWith("/login/totp");
         web.get("/login/totp");
-        HttpResponse<String> done = web.post("/login/totp",
+        WebSession.Page done = web.post("/login/totp",
                 Map.of("code", Totp.codeAt(SECRET, Totp.stepAt(clock.instant()))));
         assertThat(done.headers().firstValue("Location").orElse("")).endsWith("/");
-        HttpResponse<String> home = web.get("/");
+        WebSession.Page home = web.get("/");
         assertThat(home.body()).contains("id=\"duty-iam.access-review-due\"").contains("\u6743\u9650\u5B9A\u671F\u5BA1\u67E5")
                 .containsPattern("\u6709 \\d+ \u4E2A\u5728\u5C97\u8D26\u6237");
         assertThat(web.get("/?lang=en").body()).containsPattern("\\d+ active accounts have not had their rights reviewed");
