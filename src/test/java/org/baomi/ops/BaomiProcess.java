@@ -71,7 +71,6 @@ final class BaomiProcess {
                 "--baomi.embedded-db.data-dir=" + dataDir.toAbsolutePath(),
                 "--baomi.embedded-db.port=" + databasePort,
                 "--baomi.keys-dir=" + keysDir.toAbsolutePath(),
-                "--baomi.demo.enabled=false",
                 "--spring.main.banner-mode=off"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.baomi.iam.internal.demo.DemoCredentials;
+import org.baomi.iam.internal.login.Totp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -54,6 +56,9 @@ class KillNineIT {
             assertThat(acknowledged.status()).isEqualTo(302);
             assertThat(acknowledged.redirectPath()).isEqualTo("/");
 
+            // The system administrator registers an account through the screens just before the kill.
+            String registered = registerAccountAsSystemAdministrator(first.httpPort(), staffNo + "R");
+
             ProcessHandle jvm = first.handle();
             ProcessHandle orphan = first.postmaster().orElseThrow(() -> new AssertionError("no postmaster.pid"));
             first.killHard();
@@ -71,6 +76,11 @@ class KillNineIT {
             WebVisitor after = WebVisitor.onPort(second.httpPort());
             assertThat(after.signIn(staffNo, OLD_PASSWORD)).isEqualTo("/login?error=bad-credentials");
             assertThat(after.signIn(staffNo, NEW_PASSWORD)).isEqualTo("/");
+            assertThat(WebVisitor.onPort(second.httpPort()).signIn(staffNo + "R", registered))
+                    .as("the account registered just before the kill exists, with its one-time password")
+                    .isEqualTo("/login/password");
+            assertThat(WebVisitor.onPort(second.httpPort()).signIn("H0079", DemoCredentials.PASSWORD))
+                    .as("the demo hospital is still there").isEqualTo("/");
             WebVisitor.Reply home = after.get("/");
             assertThat(home.status()).isEqualTo(200);
             assertThat(home.body()).contains(staffNo);
@@ -86,6 +96,32 @@ class KillNineIT {
     }
 
     /** The account is made directly in the database, as an import of the staff roster would. */
+    /** Signs in as the demo system administrator (with the second factor) and registers an account. */
+    private static String registerAccountAsSystemAdministrator(int port, String newStaffNo) {
+        WebVisitor admin = WebVisitor.onPort(port);
+        assertThat(admin.signIn("sysadmin", DemoCredentials.PASSWORD)).isEqualTo("/login/totp");
+        String code = Totp.codeAt(DemoCredentials.SYSADMIN_TOTP_SECRET, Totp.stepAt(java.time.Instant.now()));
+        assertThat(admin.submit("/login/totp", "/login/totp", Map.of("code", code)).redirectPath()).isEqualTo("/");
+        WebVisitor.Reply form = admin.get("/iam/accounts/new");
+        assertThat(form.status()).isEqualTo(200);
+        WebVisitor.Reply created = admin.post("/iam/accounts", form.body(), Map.of(
+                "staffNo", newStaffNo, "fullName", "Kill Nine Registered",
+                "departmentId", firstOption(form.body(), "departmentId"), "postId", firstOption(form.body(), "postId"),
+                "email", "", "phone", ""));
+        assertThat(created.status()).isEqualTo(200);
+        java.util.regex.Matcher password = java.util.regex.Pattern
+                .compile("id=\"one-time-password\">([^<]+)<").matcher(created.body());
+        assertThat(password.find()).as("the one-time password is shown once").isTrue();
+        return org.springframework.web.util.HtmlUtils.htmlUnescape(password.group(1).strip());
+    }
+
+    private static String firstOption(String html, String selectId) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("(?s)<select[^>]*id=\"" + selectId + "\".*?<option value=\"(\\d+)\"").matcher(html);
+        assertThat(m.find()).as("an option in " + selectId).isTrue();
+        return m.group(1);
+    }
+
     private static void createNewcomer(int databasePort, String staffNo) throws Exception {
         String hash = "{argon2@SpringSecurity_v5_8}"
                 + Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8().encode(OLD_PASSWORD);
