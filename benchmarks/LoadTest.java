@@ -226,7 +226,7 @@ public class LoadTest {
     /** Every page is asked for once; only those that answer 200 take part (some land with later features). */
     static List<Target> probe(User user) throws Exception {
         List<Target> candidates = List.of(new Target("/", false), new Target("/account/security", false),
-                new Target("/css/baomi.css", false), new Target("/webjars/bootstrap/css/bootstrap.min.css", false),
+                new Target("/assets/css/baomi.css", false), new Target("/webjars/bootstrap/css/bootstrap.min.css", false),
                 new Target("/login", true));
         List<Target> included = new ArrayList<>();
         for (Target t : candidates) {

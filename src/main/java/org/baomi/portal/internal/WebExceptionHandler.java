@@ -28,6 +28,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -75,9 +76,9 @@ class WebExceptionHandler {
         return page(request, HttpStatus.BAD_REQUEST, "error.malformed-request");
     }
 
-    @ExceptionHandler({NoResourceFoundException.class, HttpRequestMethodNotSupportedException.class,
-            HttpMediaTypeNotSupportedException.class, HttpMediaTypeNotAcceptableException.class,
-            MaxUploadSizeExceededException.class})
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class,
+            HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class,
+            HttpMediaTypeNotAcceptableException.class, MaxUploadSizeExceededException.class})
     ModelAndView unhandled(Exception e, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         ErrorResponse error = (ErrorResponse) e;

@@ -74,9 +74,9 @@ class SecurityEventsWebTest {
         assertThat(failed.get("kind").asString()).isEqualTo("LOGIN_FAILED");
         assertThat(failed.get("data").get(29).asLong()).isPositive();
         assertThat(page.body()).containsPattern("src=\"/webjars/echarts/[0-9.]+/dist/echarts.min.js\"")
-                .contains("/js/security-events.js")
+                .contains("/assets/js/security-events.js")
                 .doesNotContain("<script>");
-        assertThat(security.get("/js/security-events.js").status()).isEqualTo(200);
+        assertThat(security.get("/assets/js/security-events.js").status()).isEqualTo(200);
         assertThat(security.get("/webjars/echarts/dist/echarts.min.js").status()).isEqualTo(200);
     }
 

@@ -54,7 +54,7 @@ class SecurityConfiguration {
         // sit in the parent manager and run a second time after every failure, counting each wrong password twice.
         http.authenticationManager(new ProviderManager(passwordStep))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
+                        .requestMatchers("/login", "/assets/**", "/webjars/**", "/favicon.ico",
                                 "/error", "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/login/totp").hasAuthority(LoginStep.TOTP.authority())
                         .requestMatchers("/login/password").hasAuthority(LoginStep.CHANGE_PASSWORD.authority())

@@ -67,7 +67,7 @@ class SessionTimeoutFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/")
-                || path.startsWith("/images/") || path.equals("/favicon.ico") || path.startsWith("/actuator/health");
+        return path.startsWith("/assets/") || path.startsWith("/webjars/") || path.equals("/favicon.ico")
+                || path.startsWith("/actuator/health");
     }
 }
