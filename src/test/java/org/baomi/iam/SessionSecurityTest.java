@@ -21,6 +21,7 @@ class SessionSecurityTest {
     @LocalServerPort int port;
     @Autowired TestAccounts accounts;
     @Autowired MutableClock clock;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @AfterEach
     void resetClock() {
@@ -115,6 +116,19 @@ class SessionSecurityTest {
         }
         assertThat(web.login(person.staffNo(), "wrong-5")).endsWith("/login?error=locked");
         assertThat(web.login(person.staffNo(), TestAccounts.PASSWORD)).endsWith("/login?error=locked");
+    }
+
+    @Test
+    void auditEntriesOfASessionCarryAReferenceToItButNeverItsId_AUD1() {
+        TestAccounts.Created person = accounts.create(TestAccounts.person());
+        WebSession web = new WebSession(port);
+        assertThat(web.login(person.staffNo(), TestAccounts.PASSWORD)).endsWith("/");
+        String cookie = sessionCookie(web);
+        String sessionId = new String(java.util.Base64.getDecoder().decode(cookie), java.nio.charset.StandardCharsets.US_ASCII);
+        String ref = jdbc.sql("""
+                SELECT session_ref FROM aud_entry WHERE actor_id = :id AND action = 'iam.login.succeeded'
+                """).param("id", person.id()).query(String.class).single();
+        assertThat(ref).startsWith("session:").doesNotContain(sessionId).doesNotContain(cookie);
     }
 
     private static String sessionCookie(WebSession web) {

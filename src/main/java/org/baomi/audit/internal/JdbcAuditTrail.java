@@ -52,7 +52,7 @@ class JdbcAuditTrail implements AuditTrail, AuditQueries {
     }
 
     private long insert(AuditEntry entry) {
-        AuditActor actor = entry.actor() != null ? entry.actor() : resolveActor();
+        AuditActor actor = entry.actor() != null ? withRequestContext(entry.actor()) : resolveActor();
         return jdbc.sql("""
                 INSERT INTO aud_entry (occurred_at, actor_id, actor_name, actor_department, actor_kind, source_address,
                     session_ref, action, object_type, object_id, secret_level, outcome, reason_key, details)
@@ -76,6 +76,20 @@ class JdbcAuditTrail implements AuditTrail, AuditQueries {
                 .param("details", json.writeValueAsString(entry.details()))
                 .query(Long.class)
                 .single();
+    }
+
+    /**
+     * An actor named by the caller (a login names the account before anyone is signed in) still gets the source
+     * address and session reference of the request it acts in.
+     */
+    private AuditActor withRequestContext(AuditActor named) {
+        if (named.sourceAddress() != null && named.sessionRef() != null) {
+            return named;
+        }
+        AuditActor current = resolveActor();
+        return new AuditActor(named.id(), named.name(), named.department(), named.kind(),
+                named.sourceAddress() != null ? named.sourceAddress() : current.sourceAddress(),
+                named.sessionRef() != null ? named.sessionRef() : current.sessionRef());
     }
 
     private AuditActor resolveActor() {

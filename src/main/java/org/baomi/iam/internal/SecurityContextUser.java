@@ -1,9 +1,14 @@
 package org.baomi.iam.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import org.baomi.audit.ActorKind;
 import org.baomi.audit.AuditActor;
 import org.baomi.audit.AuditActorResolver;
@@ -69,8 +74,8 @@ class SecurityContextUser implements CurrentUser, PermissionGuard, AuditActorRes
         if (attributes instanceof ServletRequestAttributes servlet) {
             HttpServletRequest request = servlet.getRequest();
             source = request.getRemoteAddr();
-            Object ref = request.getAttribute(SESSION_REF_ATTRIBUTE);
-            sessionRef = ref == null ? null : ref.toString();
+            HttpSession session = request.getSession(false);
+            sessionRef = session == null ? null : sessionReference(session.getId());
         }
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof StaffPrincipal p) {
@@ -79,7 +84,7 @@ class SecurityContextUser implements CurrentUser, PermissionGuard, AuditActorRes
         if (auth instanceof ApiTokenAuthentication api) {
             ApiClient client = api.getPrincipal();
             return new AuditActor(client.tokenId(), client.client() + " / " + client.name(), null,
-                    ActorKind.API_CLIENT, source, sessionRef != null ? sessionRef : client.reference());
+                    ActorKind.API_CLIENT, source, client.reference());
         }
         if (auth != null && auth.isAuthenticated() && auth.getName() != null && !"anonymousUser".equals(auth.getName())) {
             return new AuditActor(null, auth.getName(), null, ActorKind.ANONYMOUS, source, sessionRef);
@@ -87,6 +92,16 @@ class SecurityContextUser implements CurrentUser, PermissionGuard, AuditActorRes
         return new AuditActor(null, null, null, ActorKind.ANONYMOUS, source, sessionRef);
     }
 
-    /** Request attribute under which an opaque reference to the session or API token is kept for the audit. */
-    static final String SESSION_REF_ATTRIBUTE = "baomi.audit.sessionRef";
+    /**
+     * AUD-1: entries of one session can be grouped, but the trail never holds a usable session id (which would
+     * let a reader of the trail take over a live session): only the start of its SHA-256.
+     */
+    static String sessionReference(String sessionId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.US_ASCII));
+            return "session:" + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -24,8 +24,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class ApiTokenFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "bearer ";
-    /** Read by the audit trail's actor resolver (SecurityContextUser): an opaque reference, never the token. */
-    static final String AUDIT_REF_ATTRIBUTE = "baomi.audit.sessionRef";
 
     private final ApiTokenAuthenticator authenticator;
     private final AuthenticationEntryPoint entryPoint;
@@ -55,7 +53,6 @@ class ApiTokenFilter extends OncePerRequestFilter {
         SecurityContext context = holder.createEmptyContext();
         context.setAuthentication(authentication);
         holder.setContext(context);
-        request.setAttribute(AUDIT_REF_ATTRIBUTE, authentication.getPrincipal().reference());
         chain.doFilter(request, response);
     }
 }
