@@ -2,18 +2,11 @@ package org.baomi.audit.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 import org.baomi.audit.ActorKind;
 import org.baomi.audit.AuditActor;
 import org.baomi.audit.AuditActorResolver;
 import org.baomi.audit.AuditEntry;
-import org.baomi.audit.AuditOutcome;
-import org.baomi.audit.AuditQueries;
-import org.baomi.audit.AuditRecord;
-import org.baomi.audit.AuditSearch;
 import org.baomi.audit.AuditTrail;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 @Service
-class JdbcAuditTrail implements AuditTrail, AuditQueries {
+class JdbcAuditTrail implements AuditTrail {
 
     private static final int MAX_TEXT = 200;
 
@@ -108,79 +101,5 @@ class JdbcAuditTrail implements AuditTrail, AuditQueries {
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
                 .toString();
         return printable.length() <= MAX_TEXT ? printable : printable.substring(0, MAX_TEXT);
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public List<AuditRecord> search(AuditSearch search) {
-        Where where = where(search);
-        return jdbc.sql("""
-                SELECT id, occurred_at, actor_id, actor_name, actor_department, actor_kind, source_address, action,
-                       object_type, object_id, secret_level, outcome, reason_key, details::text AS details
-                FROM aud_entry WHERE %s ORDER BY id DESC LIMIT :limit OFFSET :offset
-                """.formatted(where.sql()))
-                .params(where.params())
-                .param("limit", search.size())
-                .param("offset", (long) search.page() * search.size())
-                .query((rs, n) -> new AuditRecord(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
-                        (Long) rs.getObject("actor_id"), rs.getString("actor_name"), rs.getString("actor_department"),
-                        ActorKind.valueOf(rs.getString("actor_kind")), rs.getString("source_address"),
-                        rs.getString("action"), rs.getString("object_type"), rs.getString("object_id"),
-                        rs.getString("secret_level"), AuditOutcome.valueOf(rs.getString("outcome")),
-                        rs.getString("reason_key"), rs.getString("details")))
-                .list();
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public long count(AuditSearch search) {
-        Where where = where(search);
-        return jdbc.sql("SELECT count(*) FROM aud_entry WHERE " + where.sql()).params(where.params())
-                .query(Long.class).single();
-    }
-
-    /** Filters become fixed SQL fragments with named parameters; no request text reaches the SQL string. */
-    private static Where where(AuditSearch s) {
-        List<String> clauses = new ArrayList<>();
-        Map<String, Object> params = new java.util.HashMap<>();
-        clauses.add("TRUE");
-        if (!s.actionPrefixes().isEmpty()) {
-            List<String> ors = new ArrayList<>();
-            int i = 0;
-            for (String prefix : s.actionPrefixes()) {
-                ors.add("action LIKE :actionPrefix" + i);
-                params.put("actionPrefix" + i, escapeLike(prefix) + "%");
-                i++;
-            }
-            clauses.add("(" + String.join(" OR ", ors) + ")");
-        }
-        if (!s.actorIds().isEmpty()) {
-            clauses.add("actor_id IN (:actorIds)");
-            params.put("actorIds", s.actorIds());
-        }
-        if (s.outcome() != null) {
-            clauses.add("outcome = :outcome");
-            params.put("outcome", s.outcome().name());
-        }
-        if (s.from() != null) {
-            clauses.add("occurred_at >= :from");
-            params.put("from", Timestamp.from(s.from()));
-        }
-        if (s.to() != null) {
-            clauses.add("occurred_at < :to");
-            params.put("to", Timestamp.from(s.to()));
-        }
-        if (s.text() != null && !s.text().isBlank()) {
-            clauses.add("(actor_name ILIKE :text OR action ILIKE :text OR object_id ILIKE :text)");
-            params.put("text", "%" + escapeLike(s.text().strip()) + "%");
-        }
-        return new Where(String.join(" AND ", clauses), params);
-    }
-
-    private static String escapeLike(String value) {
-        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    private record Where(String sql, Map<String, Object> params) {
     }
 }
