@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.baomi.iam.CurrentUser;
+import org.baomi.shared.MenuEntry;
 import org.baomi.iam.StaffPrincipal;
 import org.baomi.shared.TraceIds;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -27,7 +28,7 @@ class LayoutAdvice {
     }
 
     @ModelAttribute("menu")
-    List<Navigation.MenuItem> menu() {
+    List<MenuEntry> menu() {
         return navigation.menu();
     }
 

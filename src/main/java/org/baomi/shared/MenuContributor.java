@@ -1,0 +1,12 @@
+package org.baomi.shared;
+
+import java.util.List;
+
+/**
+ * Implemented by a module (as a Spring bean) that has screens for the main menu, so that the portal lists them
+ * without knowing every module. The portal shows an entry only to people holding its permission.
+ */
+public interface MenuContributor {
+
+    List<MenuEntry> menuEntries();
+}
