@@ -16,12 +16,21 @@ import org.baomi.shared.SecretLevel;
  * @param outcome     allowed, denied or failed
  * @param reasonKey   message key explaining the outcome
  * @param details     structured facts, rendered as JSON
+ * @param patientId   the patient the action concerns, when it concerns one (the object may be something else,
+ *                    such as a fee list or an export), so that "everything that happened to this patient" is one
+ *                    query (AUD-1, PAT-4); null otherwise
  */
 public record AuditEntry(AuditActor actor, String action, String objectType, String objectId, SecretLevel level,
-        AuditOutcome outcome, String reasonKey, Map<String, ?> details) {
+        AuditOutcome outcome, String reasonKey, Map<String, ?> details, String patientId) {
 
     public AuditEntry {
         details = details == null ? Map.of() : Map.copyOf(details);
+    }
+
+    /** An entry that concerns no patient. */
+    public AuditEntry(AuditActor actor, String action, String objectType, String objectId, SecretLevel level,
+            AuditOutcome outcome, String reasonKey, Map<String, ?> details) {
+        this(actor, action, objectType, objectId, level, outcome, reasonKey, details, null);
     }
 
     /** An allowed action on an object, by the person of the current request. */
@@ -31,6 +40,14 @@ public record AuditEntry(AuditActor actor, String action, String objectType, Str
     }
 
     public AuditEntry withActor(AuditActor newActor) {
-        return new AuditEntry(newActor, action, objectType, objectId, level, outcome, reasonKey, details);
+        return new AuditEntry(newActor, action, objectType, objectId, level, outcome, reasonKey, details, patientId);
+    }
+
+    public AuditEntry withLevel(SecretLevel newLevel) {
+        return new AuditEntry(actor, action, objectType, objectId, newLevel, outcome, reasonKey, details, patientId);
+    }
+
+    public AuditEntry withPatient(String newPatientId) {
+        return new AuditEntry(actor, action, objectType, objectId, level, outcome, reasonKey, details, newPatientId);
     }
 }

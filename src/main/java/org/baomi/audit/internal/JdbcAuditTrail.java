@@ -48,9 +48,9 @@ class JdbcAuditTrail implements AuditTrail {
         AuditActor actor = entry.actor() != null ? withRequestContext(entry.actor()) : resolveActor();
         return jdbc.sql("""
                 INSERT INTO aud_entry (occurred_at, actor_id, actor_name, actor_department, actor_kind, source_address,
-                    session_ref, action, object_type, object_id, secret_level, outcome, reason_key, details)
+                    session_ref, action, object_type, object_id, secret_level, outcome, reason_key, details, patient_id)
                 VALUES (:at, :actorId, :actorName, :actorDepartment, :actorKind, :source, :sessionRef, :action,
-                    :objectType, :objectId, :level, :outcome, :reasonKey, CAST(:details AS jsonb))
+                    :objectType, :objectId, :level, :outcome, :reasonKey, CAST(:details AS jsonb), :patientId)
                 RETURNING id
                 """)
                 .param("at", Timestamp.from(clock.instant()))
@@ -67,6 +67,7 @@ class JdbcAuditTrail implements AuditTrail {
                 .param("outcome", entry.outcome().name())
                 .param("reasonKey", entry.reasonKey())
                 .param("details", json.writeValueAsString(entry.details()))
+                .param("patientId", clip(entry.patientId()))
                 .query(Long.class)
                 .single();
     }
