@@ -12,7 +12,7 @@ import java.util.List;
  * @param explanation  the explanation in the language of the request (Accept-Language)
  * @param remedyKey    message key of what would allow it, or null
  * @param remedy       that, translated, or null
- * @param trail        the rules evaluated, in order ("PERMISSION+(privacy:patient:read)")
+ * @param trail        the rules evaluated, in order, as PERMISSION+(privacy:patient:read)
  * @param grantId      the grant that allowed it, or null
  * @param breakGlassId the break-the-glass session that allowed it, or null
  */
