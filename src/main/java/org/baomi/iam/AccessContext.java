@@ -11,7 +11,7 @@ import org.baomi.shared.SecretLevel;
  *                        null when unknown (then only the object's own level counts)
  * @param breakGlassId    an open break-the-glass session of the person ({@link BreakTheGlass#open}) that the request
  *                        relies on; null normally
- * @param callingSystem   the integration client asking on the person's behalf ("EMR", "HIS"); null for Baomi itself
+ * @param callingSystem   the integration client asking on the person's behalf ('EMR', 'HIS'); null for Baomi itself
  */
 public record AccessContext(String purpose, SecretLevel writtenLevel, Long breakGlassId, String callingSystem) {
 
