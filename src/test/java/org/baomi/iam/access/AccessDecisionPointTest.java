@@ -67,6 +67,7 @@ class AccessDecisionPointTest {
     @Autowired TransactionTemplate tx;
     @Autowired java.time.Clock clock;
     @Autowired AccessChangeFeed feed;
+    @Autowired List<org.baomi.shared.DutyProvider> duties;
 
     @AfterEach
     void signOut() {
@@ -202,6 +203,12 @@ class AccessDecisionPointTest {
         SignedIn.as(accounts.authenticationOf(doctor));
         assertThatThrownBy(() -> breakTheGlass.review(session.id(), BreakGlassVerdict.JUSTIFIED, "mine"))
                 .isInstanceOf(BaomiException.class);
+        assertThat(dutiesOf(office.id())).as("the office is alerted on its home page")
+                .anySatisfy(d -> {
+                    assertThat(d.key()).isEqualTo("access.break-glass-review");
+                    assertThat(d.args()).containsExactly(waitingBefore + 1);
+                });
+        assertThat(dutiesOf(doctor.id())).noneMatch(d -> d.key().equals("access.break-glass-review"));
         SignedIn.as(accounts.authenticationOf(office));
         assertThat(breakTheGlass.awaitingReview()).extracting(BreakGlassSession::id).contains(session.id());
         BreakGlassSession reviewed = breakTheGlass.review(session.id(), BreakGlassVerdict.JUSTIFIED, "emergency confirmed");
@@ -308,6 +315,30 @@ class AccessDecisionPointTest {
         objects.register(new ProtectedObject(doc, SecretLevel.PUBLIC, null, admin.id()));
         grants.issue(new IssueGrant(admin.id(), AccessAction.READ, doc, clock.instant().plus(Duration.ofDays(1)), null, null));
         assertThat(access.decide(AccessRequest.read(admin.id(), doc)).reasonKey()).isEqualTo("access.denied.administrator");
+    }
+
+    @Test
+    void the_demo_hospital_has_protected_documents_and_patients_to_show() {
+        long doctor = staffId("H0079");
+        long nurse = staffId("H0084");
+        assertThat(access.decide(AccessRequest.read(doctor, ResourceRef.patient("DEMO-PAT-001"))).reasonKey())
+                .isEqualTo("access.allowed.CARE_TEAM");
+        assertThat(access.decide(AccessRequest.read(nurse, ResourceRef.patient("DEMO-PAT-006"))).reasonKey())
+                .as("a SECRET patient for an INTERNAL nurse").isEqualTo("access.denied.clearance");
+        assertThat(access.decide(AccessRequest.read(staffId("H0904"), ResourceRef.document("DEMO-DOC-002"))).reasonKey())
+                .isEqualTo("access.allowed.DISTRIBUTION");
+        assertThat(access.decide(AccessRequest.read(staffId("H0010"), ResourceRef.document("DEMO-DOC-004"))).reasonKey())
+                .isEqualTo("access.denied.clearance");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM iam_break_glass WHERE object_id = 'DEMO-PAT-004'").query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    private long staffId(String staffNo) {
+        return jdbc.sql("SELECT id FROM iam_account WHERE staff_no = :no").param("no", staffNo).query(Long.class).single();
+    }
+
+    private List<org.baomi.shared.Duty> dutiesOf(long accountId) {
+        return duties.stream().flatMap(p -> p.dutiesOf(accountId).stream()).toList();
     }
 
     private TestAccounts.Created medical(TestAccounts.Created person) {
