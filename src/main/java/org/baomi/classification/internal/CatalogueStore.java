@@ -152,9 +152,9 @@ class CatalogueStore {
     boolean setActive(String code, int expectedVersion, boolean active, String reason, Instant now, long actorId) {
         return jdbc.sql("""
                 UPDATE cls_category SET active = :active, updated_at = :now, updated_by = :actor,
-                    deactivated_at = CASE WHEN :active THEN NULL ELSE :now END,
-                    deactivated_by = CASE WHEN :active THEN NULL ELSE :actor END,
-                    deactivation_reason = CASE WHEN :active THEN NULL ELSE :reason END,
+                    deactivated_at = CASE WHEN :active THEN NULL ELSE CAST(:now AS timestamptz) END,
+                    deactivated_by = CASE WHEN :active THEN NULL ELSE CAST(:actor AS bigint) END,
+                    deactivation_reason = CASE WHEN :active THEN NULL ELSE CAST(:reason AS varchar) END,
                     version = version + 1
                 WHERE code = :code AND version = :version AND active <> :active
                 """)
