@@ -282,4 +282,84 @@ class ClassificationWebTests {
         form.forEach(request::param);
         return request;
     }
+
+    private static Map<String, String> levelFields(String years) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("version", "0");
+        form.put("maxPeriodYears", years);
+        for (String field : List.of("harm", "storage", "transfer", "copying", "destruction")) {
+            form.put(field + "Zh", "x");
+            form.put(field + "En", "x");
+        }
+        return form;
+    }
+
+    @Test
+    @DisplayName("CLS-2, CLS-7: the office edits a level's definition; a bad longest period is a translated field error")
+    void levelForm() throws Exception {
+        String page = body(mvc.perform(as(office, get("/classification/levels/HIGHLY_SECRET"))).andExpect(status().isOk())
+                .andReturn());
+        assertThat(page).contains("id=\"level-form\"", "name=\"maxPeriodYears\"");
+        MvcResult bad = mvc.perform(with(as(office, post("/classification/levels/HIGHLY_SECRET")),
+                        levelFields("31")))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrors("levelForm", "maxPeriodYears", "reason")).andReturn();
+        assertThat(body(bad)).contains("id=\"maxPeriodYears-error\"", "1 \u81f3 30");
+        mvc.perform(as(office, get("/classification/levels/ULTRA"))).andExpect(status().isNotFound());
+        String internal = body(mvc.perform(as(office, get("/classification/levels/INTERNAL"))).andExpect(status().isOk())
+                .andReturn());
+        assertThat(internal).doesNotContain("name=\"maxPeriodYears\"");
+    }
+
+    @Test
+    @DisplayName("The office edits a section of the guide's text; the guide shows it to everyone")
+    void guideForm() throws Exception {
+        String page = body(mvc.perform(as(office, get("/classification/guide/CONDUCT"))).andExpect(status().isOk())
+                .andReturn());
+        assertThat(page).contains("id=\"guide-form\"");
+        SignedIn.as(fixtures.authenticationOf(office));
+        var section = catalogue.guide().stream().filter(s -> s.code().equals("CONDUCT")).findFirst().orElseThrow();
+        SignedIn.out();
+        String marker = "T" + System.nanoTime();
+        MvcResult saved = mvc.perform(with(as(office, post("/classification/guide/CONDUCT")), Map.of(
+                        "version", Integer.toString(section.version()), "titleZh", section.title().zh(),
+                        "titleEn", section.title().en(), "bodyZh", section.body().zh(),
+                        "bodyEn", section.body().en() + " " + marker, "reason", "clarified")))
+                .andReturn();
+        assertThat(saved.getResponse().getStatus()).isEqualTo(302);
+        assertThat(body(mvc.perform(as(staff, get("/classification"))).andReturn())).doesNotContain(marker);
+        assertThat(body(mvc.perform(as(staff, get("/classification").param("lang", "en"))).andReturn())).contains(marker);
+        mvc.perform(as(office, get("/classification/guide/NOPE"))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    @DisplayName("CLS-3 on the designation screen: the president designates and revokes; the list keeps both")
+    void designateAndRevokeOnTheScreen() throws Exception {
+        Created president = fixtures.create(TestAccounts.person().roles("staff", "president").clearance(SecretLevel.TOP_SECRET));
+        Created designee = fixtures.create(TestAccounts.person().clearance(SecretLevel.SECRET));
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        MockHttpServletRequestBuilder request = as(president, post("/classification/designations"))
+                .param("staffNo", designee.staffNo()).param("maxLevel", "SECRET")
+                .param("validFrom", today.toString()).param("validUntil", today.plusMonths(6).toString())
+                .param("domainCodes", "PAT").param("categoryCodes", "MGMT-CONTRACT").param("reason", "ward sister");
+        assertThat(mvc.perform(request).andReturn().getResponse().getStatus()).isEqualTo(302);
+        String list = body(mvc.perform(as(president, get("/classification/designations"))).andExpect(status().isOk()).andReturn());
+        assertThat(list).contains(designee.staffNo(), "PAT/*", "MGMT-CONTRACT");
+        SignedIn.as(fixtures.authenticationOf(president));
+        var designation = context.getBean(org.baomi.classification.ClassifierDesignations.class).list().stream()
+                .filter(d -> d.staffNo().equals(designee.staffNo())).findFirst().orElseThrow();
+        SignedIn.out();
+        MvcResult noReason = mvc.perform(with(as(president, post("/classification/designations/" + designation.id() + "/revoke")),
+                Map.of("version", Integer.toString(designation.version()), "reason", ""))).andReturn();
+        assertThat(noReason.getResponse().getStatus()).isEqualTo(200);
+        assertThat(body(noReason)).contains("id=\"problem\"");
+        MvcResult revoked = mvc.perform(with(as(president, post("/classification/designations/" + designation.id() + "/revoke")),
+                Map.of("version", Integer.toString(designation.version()), "reason", "left the ward"))).andReturn();
+        assertThat(revoked.getResponse().getStatus()).isEqualTo(302);
+        String after = body(mvc.perform(as(president, get("/classification/designations"))).andReturn());
+        assertThat(after).contains("left the ward");
+        MvcResult again = mvc.perform(with(as(president, post("/classification/designations/" + designation.id() + "/revoke")),
+                Map.of("version", Integer.toString(designation.version() + 1), "reason", "twice"))).andReturn();
+        assertThat(again.getResponse().getStatus()).isEqualTo(409);
+    }
 }
