@@ -1,6 +1,7 @@
 package org.baomi.classification;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.baomi.shared.SecretLevel;
@@ -72,5 +73,5 @@ public interface ClassificationCatalogue {
      * Every category (active and deactivated) as CSV, headers and names in the locale's language. Audited as
      * {@code classification.catalogue.exported}.
      */
-    byte[] exportCsv(java.util.Locale locale);
+    byte[] exportCsv(Locale locale);
 }

@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -89,7 +91,7 @@ class CatalogueStore {
      */
     List<CategorySummary> categories(String query, String domainCode, SecretLevel level, boolean includeInactive) {
         String pattern = query == null || query.isBlank() ? null
-                : "%" + query.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                : "%" + query.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                         .replace("_", "\\_") + "%";
         return jdbc.sql(CATEGORY_COLUMNS + """
                 WHERE (:inactive OR c.active)
@@ -208,7 +210,7 @@ class CatalogueStore {
     }
 
     private static Map<String, Object> categoryParams(CategoryRules.Clean c) {
-        Map<String, Object> p = new java.util.HashMap<>();
+        Map<String, Object> p = new HashMap<>();
         p.put("nameZh", c.nameZh());
         p.put("nameEn", c.nameEn());
         p.put("descriptionZh", c.descriptionZh());

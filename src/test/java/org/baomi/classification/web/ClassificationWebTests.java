@@ -362,4 +362,29 @@ class ClassificationWebTests {
                 Map.of("version", Integer.toString(designation.version() + 1), "reason", "twice"))).andReturn();
         assertThat(again.getResponse().getStatus()).isEqualTo(409);
     }
+
+    @Test
+    @DisplayName("Deny by default: the guide needs a completed login; anonymous visitors are sent to sign in")
+    void anonymousVisitorsSignInFirst() throws Exception {
+        MvcResult result = mvc.perform(get("/classification")).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(302);
+        assertThat(result.getResponse().getRedirectedUrl()).contains("/login");
+    }
+
+    @Test
+    @DisplayName("AUD-1 choice: reading the guide is not audited (regulatory text), exporting it is")
+    void readsAreNotAuditedButExportsAre() throws Exception {
+        long before = auditEntriesOf(staff);
+        mvc.perform(as(staff, get("/classification"))).andExpect(status().isOk());
+        mvc.perform(as(staff, get("/classification/history"))).andExpect(status().isOk());
+        assertThat(auditEntriesOf(staff)).isEqualTo(before);
+        mvc.perform(as(staff, get("/classification/export.csv"))).andExpect(status().isOk());
+        assertThat(auditEntriesOf(staff)).isEqualTo(before + 1);
+    }
+
+    private long auditEntriesOf(Created person) {
+        return context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("SELECT count(*) FROM aud_entry WHERE actor_id = :id").param("id", person.id())
+                .query(Long.class).single();
+    }
 }
