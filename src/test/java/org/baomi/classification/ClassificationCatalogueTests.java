@@ -35,6 +35,8 @@ class ClassificationCatalogueTests {
     @Autowired ClassifierDesignations designations;
     @Autowired TestAccounts fixtures;
     @Autowired JdbcClient jdbc;
+    @Autowired org.baomi.iam.AccountQueries accountQueries;
+    @Autowired org.baomi.iam.AccountService accountService;
 
     Created office;
 
@@ -321,5 +323,23 @@ class ClassificationCatalogueTests {
         assertThatThrownBy(() -> designations.designate(new DesignationDraft(low.staffNo(), true, Set.of(), Set.of(),
                 SecretLevel.SECRET, today, today.plusDays(1), "office may not")))
                 .isInstanceOfSatisfying(BaomiException.class, e -> assertThat(e.kind()).isEqualTo(BaomiException.Kind.FORBIDDEN));
+    }
+
+    @Test
+    @DisplayName("CLS-3: a suspended designee holds no right to classify, although the designation is still recorded")
+    void suspendedPeopleDoNotClassify() {
+        Created president = fixtures.create(TestAccounts.person().roles("staff", "president").clearance(SecretLevel.TOP_SECRET));
+        Created designee = fixtures.create(TestAccounts.person().clearance(SecretLevel.SECRET));
+        as(president);
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        designations.designate(new DesignationDraft(designee.staffNo(), true, Set.of(), Set.of(), SecretLevel.SECRET,
+                today.minusDays(1), today.plusDays(10), "deputy"));
+        assertThat(designations.mayClassify(designee.id(), "MGMT-CONTRACT", SecretLevel.SECRET).allowed()).isTrue();
+
+        as(fixtures.systemAdmin());
+        int version = accountQueries.details(designee.id()).version();
+        accountService.changeStatus(designee.id(), version, org.baomi.iam.AccountStatus.SUSPENDED, "on leave");
+        assertThat(designations.mayClassify(designee.id(), "MGMT-CONTRACT", SecretLevel.SECRET).reasonKey())
+                .isEqualTo("classification.classifier.denied.unknown-person");
     }
 }
