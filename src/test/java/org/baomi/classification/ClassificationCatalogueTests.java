@@ -35,6 +35,7 @@ class ClassificationCatalogueTests {
     @Autowired ClassifierDesignations designations;
     @Autowired TestAccounts fixtures;
     @Autowired JdbcClient jdbc;
+    @Autowired List<org.baomi.shared.DutyProvider> dutyProviders;
     @Autowired org.baomi.iam.AccountQueries accountQueries;
     @Autowired org.baomi.iam.AccountService accountService;
 
@@ -341,5 +342,29 @@ class ClassificationCatalogueTests {
         accountService.changeStatus(designee.id(), version, org.baomi.iam.AccountStatus.SUSPENDED, "on leave");
         assertThat(designations.mayClassify(designee.id(), "MGMT-CONTRACT", SecretLevel.SECRET).reasonKey())
                 .isEqualTo("classification.classifier.denied.unknown-person");
+    }
+
+    @Test
+    @DisplayName("ORG-4, CLS-3: designations ending within 30 days are a duty of the president and of the designee")
+    void endingDesignationsAreDuties() {
+        Created president = fixtures.create(TestAccounts.person().roles("staff", "president").clearance(SecretLevel.TOP_SECRET));
+        Created designee = fixtures.create(TestAccounts.person().clearance(SecretLevel.SECRET));
+        Created later = fixtures.create(TestAccounts.person().clearance(SecretLevel.SECRET));
+        as(president);
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        designations.designate(new DesignationDraft(designee.staffNo(), true, Set.of(), Set.of(), SecretLevel.SECRET,
+                today, today.plusDays(10), "until the new head starts"));
+        designations.designate(new DesignationDraft(later.staffNo(), true, Set.of(), Set.of(), SecretLevel.SECRET,
+                today, today.plusYears(1), "a year"));
+        assertThat(dutyKeys(president.id())).contains("classification.designations-ending");
+        as(designee);
+        assertThat(dutyKeys(designee.id())).contains("classification.my-designation-ending")
+                .doesNotContain("classification.designations-ending");
+        as(later);
+        assertThat(dutyKeys(later.id())).doesNotContain("classification.my-designation-ending");
+    }
+
+    private List<String> dutyKeys(long accountId) {
+        return dutyProviders.stream().flatMap(p -> p.dutiesOf(accountId).stream()).map(org.baomi.shared.Duty::key).toList();
     }
 }
