@@ -192,6 +192,7 @@ public final class ChainVerifier {
         private byte[] lastStored;
         private long checked;
         private long batchId = -1;
+        private HashAlgorithm batchAlgorithm;
         private final List<byte[]> batchHashes = new ArrayList<>();
         private boolean batchComplete;
         private final List<Anchor> batchAnchors = new ArrayList<>();
@@ -256,7 +257,7 @@ public final class ChainVerifier {
                             + seq + " was not written by Baomi (MAC)");
                 }
             }
-            batch(rs.getLong("batch_id"), stored);
+            batch(rs.getLong("batch_id"), segment.algorithm(), stored);
             for (Anchor anchor : anchorsAt.getOrDefault(seq, List.of())) {
                 if (!Arrays.equals(anchor.headHash(), stored) || anchor.batchId() != batchId) {
                     problems.add(seq, ChainBreakage.ANCHOR_HASH_MISMATCH, "sequence " + seq
@@ -288,10 +289,11 @@ public final class ChainVerifier {
             return segmentIndex < 0 ? null : segments.get(segmentIndex);
         }
 
-        private void batch(long id, byte[] hash) {
+        private void batch(long id, HashAlgorithm algorithm, byte[] hash) {
             if (id != batchId) {
                 finishBatch();
                 batchId = id;
+                batchAlgorithm = algorithm;
                 // A batch is checked only when the walk saw it from its first entry.
                 batchComplete = batchRoots.containsKey(id);
             }
@@ -307,8 +309,7 @@ public final class ChainVerifier {
 
         private void finishBatch() {
             if (batchId >= 0 && batchComplete && !batchHashes.isEmpty()) {
-                Segment segment = segmentIndex < 0 ? null : segments.get(segmentIndex);
-                byte[] root = segment == null ? null : Merkle.root(segment.algorithm(), batchHashes);
+                byte[] root = batchAlgorithm == null ? null : Merkle.root(batchAlgorithm, batchHashes);
                 if (!Arrays.equals(root, batchRoots.get(batchId))) {
                     problems.add(expected - batchHashes.size(), ChainBreakage.BATCH_ALTERED,
                             "batch " + batchId + " does not match its Merkle root");
