@@ -95,29 +95,32 @@ CREATE TABLE aud_verification (
     duration_ms        BIGINT       NOT NULL
 );
 
--- AUD-3: the database itself refuses to change or remove any of it (trigger, whoever asks) ...
+-- AUD-3: the database itself refuses to change or remove any of it (trigger, whoever asks) ... Statement-level, so
+-- that even a statement that would touch no row is refused; aud_entry gets the same beside its row triggers.
+CREATE TRIGGER aud_entry_no_update_delete_statement BEFORE UPDATE OR DELETE ON aud_entry
+    FOR EACH STATEMENT EXECUTE FUNCTION aud_refuse_change();
 CREATE TRIGGER aud_segment_no_update_delete BEFORE UPDATE OR DELETE ON aud_segment
-    FOR EACH ROW EXECUTE FUNCTION aud_refuse_change();
+    FOR EACH STATEMENT EXECUTE FUNCTION aud_refuse_change();
 CREATE TRIGGER aud_segment_no_truncate BEFORE TRUNCATE ON aud_segment
     FOR EACH STATEMENT EXECUTE FUNCTION aud_refuse_change();
 CREATE TRIGGER aud_batch_no_update_delete BEFORE UPDATE OR DELETE ON aud_batch
-    FOR EACH ROW EXECUTE FUNCTION aud_refuse_change();
+    FOR EACH STATEMENT EXECUTE FUNCTION aud_refuse_change();
 CREATE TRIGGER aud_batch_no_truncate BEFORE TRUNCATE ON aud_batch
     FOR EACH STATEMENT EXECUTE FUNCTION aud_refuse_change();
 CREATE TRIGGER aud_chain_no_update_delete BEFORE UPDATE OR DELETE ON aud_chain
-    FOR EACH ROW EXECUTE FUNCTION aud_refuse_change();
+    FOR EACH STATEMENT EXECUTE FUNCTION aud_refuse_change();
 CREATE TRIGGER aud_chain_no_truncate BEFORE TRUNCATE ON aud_chain
     FOR EACH STATEMENT EXECUTE FUNCTION aud_refuse_change();
 CREATE TRIGGER aud_anchor_key_no_update_delete BEFORE UPDATE OR DELETE ON aud_anchor_key
-    FOR EACH ROW EXECUTE FUNCTION aud_refuse_change();
+    FOR EACH STATEMENT EXECUTE FUNCTION aud_refuse_change();
 CREATE TRIGGER aud_anchor_key_no_truncate BEFORE TRUNCATE ON aud_anchor_key
     FOR EACH STATEMENT EXECUTE FUNCTION aud_refuse_change();
 CREATE TRIGGER aud_anchor_no_update_delete BEFORE UPDATE OR DELETE ON aud_anchor
-    FOR EACH ROW EXECUTE FUNCTION aud_refuse_change();
+    FOR EACH STATEMENT EXECUTE FUNCTION aud_refuse_change();
 CREATE TRIGGER aud_anchor_no_truncate BEFORE TRUNCATE ON aud_anchor
     FOR EACH STATEMENT EXECUTE FUNCTION aud_refuse_change();
 CREATE TRIGGER aud_verification_no_update_delete BEFORE UPDATE OR DELETE ON aud_verification
-    FOR EACH ROW EXECUTE FUNCTION aud_refuse_change();
+    FOR EACH STATEMENT EXECUTE FUNCTION aud_refuse_change();
 CREATE TRIGGER aud_verification_no_truncate BEFORE TRUNCATE ON aud_verification
     FOR EACH STATEMENT EXECUTE FUNCTION aud_refuse_change();
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.baomi.audit.AuditChain;
 import org.baomi.audit.AuditVerification;
 import org.baomi.audit.VerificationMode;
@@ -40,36 +41,40 @@ class ChainController {
     @GetMapping("/audit/chain")
     String chain(Model model) {
         model.addAttribute("latest", verification.latest().orElse(null));
-        model.addAttribute("progress", verification.progress().orElse(null));
+        if (!model.containsAttribute("progress")) {
+            model.addAttribute("progress", verification.progress().orElse(null));
+        }
         model.addAttribute("status", chain.status());
         model.addAttribute("modes", VerificationMode.values());
         model.addAttribute("times", this);
         return "audit/chain";
     }
 
-    /** Starts a background run; htmx gets the progress part, a plain form post the page again. */
+    /**
+     * Starts a background run; htmx gets the progress part, a plain form post the page again. A scope that is not
+     * offered, or a run already going on, is explained beside the progress bar (status 400 or 409 on a full page;
+     * 200 for htmx, which swaps only successful responses).
+     */
     @PostMapping("/audit/chain/verifications")
-    String start(@RequestParam(name = "mode", required = false) String mode, HttpServletRequest request, Model model) {
-        VerificationMode parsed;
+    String start(@RequestParam(name = "mode", required = false) String mode, HttpServletRequest request, Model model,
+            HttpServletResponse response) {
+        boolean part = Htmx.wantsPart(request);
         try {
-            parsed = ChainApiController.parseMode(mode);
-        } catch (BaomiException invalid) {
-            model.addAttribute("error", invalid.messageKey());
-            model.addAttribute("progress", verification.progress().orElse(null));
-            model.addAttribute("times", this);
-            return "audit/chain :: progress";
-        }
-        try {
-            model.addAttribute("progress", verification.start(parsed));
-        } catch (BaomiException busy) {
-            if (busy.kind() != BaomiException.Kind.CONFLICT) {
-                throw busy;
+            model.addAttribute("progress", verification.start(ChainApiController.parseMode(mode)));
+        } catch (BaomiException refused) {
+            if (refused.kind() != BaomiException.Kind.INVALID && refused.kind() != BaomiException.Kind.CONFLICT) {
+                throw refused;
             }
-            model.addAttribute("error", busy.messageKey());
+            model.addAttribute("error", refused.messageKey());
+            if (!part) {
+                response.setStatus(refused.kind() == BaomiException.Kind.INVALID
+                        ? HttpServletResponse.SC_BAD_REQUEST : HttpServletResponse.SC_CONFLICT);
+                return chain(model);
+            }
             model.addAttribute("progress", verification.progress().orElse(null));
         }
         model.addAttribute("times", this);
-        return Htmx.wantsPart(request) ? "audit/chain :: progress" : "redirect:/audit/chain";
+        return part ? "audit/chain :: progress" : "redirect:/audit/chain";
     }
 
     @GetMapping("/audit/chain/progress")
