@@ -10,6 +10,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -36,6 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class ChainVerifier {
 
     private static final byte[] ZERO_HASH = new byte[HashAlgorithm.LENGTH];
+    private static final int PARALLELISM = 4;
+    private static final long DEFAULT_MIN_CHUNK = 50_000;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
@@ -44,6 +53,7 @@ public final class ChainVerifier {
     private final AnchorKeys keys;
     private final Path anchorDir;
     private final Clock clock;
+    private final long minChunk;
 
     /** Receives (entries checked, entries to check) now and then during a run. */
     public interface Progress {
@@ -51,6 +61,12 @@ public final class ChainVerifier {
     }
 
     public ChainVerifier(DataSource dataSource, EntryMac mac, AnchorKeys keys, Path anchorDir, Clock clock) {
+        this(dataSource, mac, keys, anchorDir, clock, DEFAULT_MIN_CHUNK);
+    }
+
+    /** @param minChunk the fewest entries worth a parallel chunk of their own (tests use small chunks) */
+    ChainVerifier(DataSource dataSource, EntryMac mac, AnchorKeys keys, Path anchorDir, Clock clock, long minChunk) {
+        this.minChunk = minChunk;
         this.jdbc = JdbcClient.create(dataSource);
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(5_000);
@@ -119,22 +135,79 @@ public final class ChainVerifier {
                 .query(rs -> {
                     batchRoots.put(rs.getLong(1), rs.getBytes(2));
                 });
-        Walk walk = new Walk(segments, anchorsAt, batchRoots, problems, from, prev, head - from + 1, progress);
-        streaming.query("""
-                SELECT c.seq, c.entry_id, c.segment_id, c.batch_id, c.prev_hash, c.entry_hash, c.mac_valid,
-                    e.id IS NOT NULL AS present,
-                """ + EntryRow.COLUMNS + """
-                 FROM aud_chain c LEFT JOIN aud_entry e ON e.id = c.entry_id
-                WHERE c.seq >= ? AND c.seq <= ? ORDER BY c.seq
-                """, walk::row, from, head);
-        walk.finish();
-        if (head > 0 && walk.expected - 1 < head) {
-            problems.add(walk.expected, ChainBreakage.SEQUENCE_GAP, "sequence " + walk.expected + " to " + head
-                    + " missing");
-        }
+        long checked = walkInParallel(segments, anchorsAt, batchRoots, problems, from, prev, head, progress);
         checkUnchained(startAnchorId == null ? null : from, problems);
         Long anchorId = start != null ? Long.valueOf(start.id()) : newest == null ? null : newest.id();
-        return new Run(walk.checked, head, anchorId);
+        return new Run(checked, head, anchorId);
+    }
+
+    /**
+     * Walks [from, head] in up to one chunk per processor, each on its own connection: an entry's hash is recomputed
+     * from its own stored previous hash, so chunks are independent; a chunk starts at a batch boundary (so each
+     * batch's Merkle root is checked whole) and links to the stored hash before it.
+     */
+    private long walkInParallel(List<Segment> segments, Map<Long, List<Anchor>> anchorsAt, Map<Long, byte[]> batchRoots,
+            Problems problems, long from, byte[] prev, long head, Progress progress) {
+        if (head < from) {
+            return 0;
+        }
+        List<Long> starts = chunkStarts(from, head);
+        AtomicLong checked = new AtomicLong();
+        long total = head - from + 1;
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            long start = starts.get(i);
+            long end = i + 1 < starts.size() ? starts.get(i + 1) - 1 : head;
+            byte[] before = start == from ? prev : jdbc.sql("SELECT entry_hash FROM aud_chain WHERE seq = :seq")
+                    .param("seq", start - 1).query(byte[].class).optional().orElse(null);
+            Walk walk = new Walk(segments, anchorsAt, batchRoots, problems, start, before, total, progress, checked);
+            tasks.add(() -> readOnly.execute(status -> {
+                streaming.query("""
+                        SELECT c.seq, c.entry_id, c.segment_id, c.batch_id, c.prev_hash, c.entry_hash, c.mac_valid,
+                            e.id IS NOT NULL AS present,
+                        """ + EntryRow.COLUMNS + """
+                         FROM aud_chain c LEFT JOIN aud_entry e ON e.id = c.entry_id
+                        WHERE c.seq >= ? AND c.seq <= ? ORDER BY c.seq
+                        """, walk::row, start, end);
+                walk.finish(end);
+                return null;
+            }));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size(), runnable -> {
+            Thread thread = new Thread(runnable, "audit-verifier");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            for (Future<Void> done : pool.invokeAll(tasks)) {
+                done.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Verification interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        if (progress != null) {
+            progress.update(checked.get(), total);
+        }
+        return checked.get();
+    }
+
+    /** Chunk starts: {@code from}, then the first batch boundary after each equal share of the range. */
+    private List<Long> chunkStarts(long from, long head) {
+        int chunks = (int) Math.min(Math.max(2, Math.min(PARALLELISM, Runtime.getRuntime().availableProcessors())),
+                Math.max(1, (head - from + 1) / minChunk));
+        TreeSet<Long> starts = new TreeSet<>(List.of(from));
+        for (int i = 1; i < chunks; i++) {
+            long target = from + (head - from + 1) * i / chunks;
+            jdbc.sql("SELECT min(first_seq) FROM aud_batch WHERE first_seq >= :target AND first_seq <= :head")
+                    .param("target", target).param("head", head).query(Long.class).optional()
+                    .ifPresent(starts::add);
+        }
+        return new ArrayList<>(starts);
     }
 
     private void checkSegments(List<Segment> segments, Problems problems) {
@@ -185,6 +258,7 @@ public final class ChainVerifier {
         private final Problems problems;
         private final long total;
         private final Progress progress;
+        private final AtomicLong checkedTotal;
         private final Map<HashAlgorithm, HashAlgorithm.Hasher> hashers = new HashMap<>();
         private int segmentIndex = -1;
         private long expected;
@@ -198,7 +272,7 @@ public final class ChainVerifier {
         private final List<Anchor> batchAnchors = new ArrayList<>();
 
         Walk(List<Segment> segments, Map<Long, List<Anchor>> anchorsAt, Map<Long, byte[]> batchRoots,
-                Problems problems, long from, byte[] prev, long total, Progress progress) {
+                Problems problems, long from, byte[] prev, long total, Progress progress, AtomicLong checkedTotal) {
             this.segments = segments;
             this.anchorsAt = anchorsAt;
             this.batchRoots = batchRoots;
@@ -208,6 +282,7 @@ public final class ChainVerifier {
             this.lastStored = prev;
             this.total = Math.max(total, 0);
             this.progress = progress;
+            this.checkedTotal = checkedTotal;
         }
 
         void row(ResultSet rs) throws SQLException {
@@ -277,8 +352,11 @@ public final class ChainVerifier {
             lastStored = stored;
             expected = seq + 1;
             checked++;
-            if (progress != null && checked % 10_000 == 0) {
-                progress.update(checked, total);
+            if (checked % 10_000 == 0) {
+                long all = checkedTotal.addAndGet(10_000);
+                if (progress != null) {
+                    progress.update(all, total);
+                }
             }
         }
 
@@ -300,10 +378,12 @@ public final class ChainVerifier {
             batchHashes.add(hash);
         }
 
-        void finish() {
+        /** Ends the chunk: its last batch, and sequence numbers missing at its end. */
+        void finish(long end) {
             finishBatch();
-            if (progress != null) {
-                progress.update(checked, total);
+            checkedTotal.addAndGet(checked % 10_000);
+            if (expected <= end) {
+                problems.add(expected, ChainBreakage.SEQUENCE_GAP, "sequence " + expected + " to " + end + " missing");
             }
         }
 

@@ -23,12 +23,19 @@ public final class EntryMac {
     public static final String KEY_FILE = "audit-entry-mac.key";
 
     private final byte[] key;
+    /** Keyed once per thread: after doFinal an HMac is back in its keyed state, so re-keying is not repeated. */
+    private final ThreadLocal<HMac> hmacs;
 
     public EntryMac(byte[] key) {
         if (key.length < 32) {
             throw new IllegalArgumentException("The entry MAC key needs at least 32 bytes");
         }
         this.key = key.clone();
+        this.hmacs = ThreadLocal.withInitial(() -> {
+            HMac hmac = new HMac(new SM3Digest());
+            hmac.init(new KeyParameter(this.key));
+            return hmac;
+        });
     }
 
     /** The key in {@code keysDir}, created (32 random bytes, mode 600) on first start. */
@@ -47,8 +54,7 @@ public final class EntryMac {
     }
 
     public byte[] mac(EntryRow entry) {
-        HMac hmac = new HMac(new SM3Digest());
-        hmac.init(new KeyParameter(key));
+        HMac hmac = hmacs.get();
         byte[] body = CanonicalEntry.body(entry);
         hmac.update(body, 0, body.length);
         byte[] out = new byte[hmac.getMacSize()];

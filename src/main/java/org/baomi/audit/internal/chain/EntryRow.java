@@ -3,7 +3,6 @@ package org.baomi.audit.internal.chain;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 
 /**
  * The stored fields of one {@code aud_entry} row, as the chain hashes them. {@code details} is PostgreSQL's text
@@ -15,14 +14,16 @@ public record EntryRow(long id, long occurredAtMicros, Long actorId, String acto
         String secretLevel, String outcome, String reasonKey, String details, String patientId, byte[] mac) {
 
     /** The columns {@link #read} expects, for SELECTs on {@code aud_entry e}. */
-    public static final String COLUMNS = "e.id, e.occurred_at, e.actor_id, e.actor_name, e.actor_department, "
-            + "e.actor_kind, e.source_address, e.session_ref, e.action, e.object_type, e.object_id, e.secret_level, "
-            + "e.outcome, e.reason_key, e.details::text AS details_text, e.patient_id, e.mac";
+    public static final String COLUMNS = "e.id, (extract(epoch FROM date_trunc('second', e.occurred_at)))::bigint"
+            + " * 1000000 + (extract(microseconds FROM e.occurred_at))::bigint % 1000000 AS occurred_micros,"
+            + " e.actor_id, e.actor_name, e.actor_department, e.actor_kind, e.source_address, e.session_ref, e.action,"
+            + " e.object_type, e.object_id, e.secret_level, e.outcome, e.reason_key, e.details::text AS details_text,"
+            + " e.patient_id, e.mac";
 
     public static EntryRow read(ResultSet rs) throws SQLException {
         long actorId = rs.getLong("actor_id");
         Long actor = rs.wasNull() ? null : actorId;
-        return new EntryRow(rs.getLong("id"), micros(rs.getObject("occurred_at", OffsetDateTime.class).toInstant()),
+        return new EntryRow(rs.getLong("id"), rs.getLong("occurred_micros"),
                 actor, rs.getString("actor_name"), rs.getString("actor_department"), rs.getString("actor_kind"),
                 rs.getString("source_address"), rs.getString("session_ref"), rs.getString("action"),
                 rs.getString("object_type"), rs.getString("object_id"), rs.getString("secret_level"),

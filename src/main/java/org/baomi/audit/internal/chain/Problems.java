@@ -14,18 +14,18 @@ final class Problems {
 
     private final List<ChainProblem> found = new ArrayList<>();
 
-    void add(long seq, ChainBreakage breakage, String detail) {
+    synchronized void add(long seq, ChainBreakage breakage, String detail) {
         found.add(new ChainProblem(seq, breakage, detail));
         if (found.size() > LIMIT * 4) {
             trim();
         }
     }
 
-    boolean isEmpty() {
+    synchronized boolean isEmpty() {
         return found.isEmpty();
     }
 
-    List<ChainProblem> sorted() {
+    synchronized List<ChainProblem> sorted() {
         trim();
         return List.copyOf(found);
     }
