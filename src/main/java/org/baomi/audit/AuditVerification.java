@@ -8,7 +8,7 @@ import java.util.Optional;
  * scope); a refusal is audited in its own transaction and thrown as FORBIDDEN.
  *
  * <p>A run records {@code audit.chain.verified}; a run that finds the chain broken also records
- * {@code audit.chain.broken} (outcome FAILED, shown to the security administrator), publishes
+ * {@code audit.chain.broken} (outcome FAILED), publishes
  * {@link AuditChainBroken} and puts a duty on the home page of the audit and security administrators.
  */
 public interface AuditVerification {

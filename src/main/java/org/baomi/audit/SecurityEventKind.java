@@ -9,9 +9,7 @@ public enum SecurityEventKind {
     ACCOUNT_LOCKED("iam.account.locked"),
     LOGIN_THROTTLED("iam.login.throttled"),
     ACCESS_DENIED("access.denied"),
-    API_UNAUTHENTICATED("api.unauthenticated"),
-    // AUD-3: a verification or the sealer found the audit chain broken (ChainAlerts)
-    CHAIN_BROKEN("audit.chain.broken");
+    API_UNAUTHENTICATED("api.unauthenticated");
 
     private final String action;
 

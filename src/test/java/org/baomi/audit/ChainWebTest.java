@@ -48,6 +48,8 @@ class ChainWebTest {
     Anchoring anchoring;
     @Autowired
     PlatformTransactionManager transactionManager;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -199,5 +201,28 @@ class ChainWebTest {
         VerificationResult result = SignedIn.as(accounts.authenticationOf(auditor),
                 () -> verification.verify(VerificationMode.FULL));
         assertThat(result.intact()).as(result.problems().toString()).isTrue();
+    }
+
+    @Test
+    void while_the_newest_verification_is_broken_the_audit_administrator_has_an_urgent_duty_until_an_intact_run_AUD_3()
+            throws Exception {
+        TestAccounts.Created auditor = accounts.auditAdmin();
+        WebSession browser = new WebSession(port).signIn(auditor, accounts);
+        // A broken result as the daily run would store it (the shared chain itself is never broken by tests).
+        jdbc.sql("""
+                INSERT INTO aud_verification (mode, trigger, started_at, finished_at, intact, entries_checked,
+                    first_broken_seq, breakage, breakage_detail, verified_to_seq, duration_ms)
+                VALUES ('FULL', 'SCHEDULED', now(), now(), false, 10, 7, 'ENTRY_ALTERED', 'test', 10, 1)
+                """).update();
+        try {
+            String home = browser.get("/").body();
+            assertThat(home).contains("id=\"duty-audit.chain-broken\"");
+            assertThat(browser.get("/audit/chain").body()).contains("id=\"chain-broken\"");
+            assertThat(new WebSession(port).signIn(accounts.staff(), accounts).get("/").body())
+                    .doesNotContain("duty-audit.chain-broken");
+        } finally {
+            SignedIn.as(accounts.authenticationOf(auditor), () -> verification.verify(VerificationMode.FULL));
+        }
+        assertThat(browser.get("/").body()).doesNotContain("duty-audit.chain-broken");
     }
 }

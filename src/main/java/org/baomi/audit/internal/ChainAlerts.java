@@ -18,8 +18,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Raises a broken chain (AUD-3): an audit entry {@code audit.chain.broken} (outcome FAILED, a security event for
- * the security administrator) and the {@link AuditChainBroken} event, committed together so that the event
+ * Raises a broken chain (AUD-3): an audit entry {@code audit.chain.broken} (outcome FAILED) and the
+ * {@link AuditChainBroken} event, committed together so that the event
  * publication registry delivers it to the incident module even after a crash.
  */
 @Component

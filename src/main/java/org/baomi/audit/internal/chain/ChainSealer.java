@@ -143,14 +143,49 @@ public final class ChainSealer {
                 """).param("id", batchId).param("segment", segment.id()).param("first", head.seq() + 1)
                 .param("last", seq).param("root", Merkle.root(segmentAlgorithm, hashes))
                 .param("at", Timestamp.from(clock.instant())).update();
-        template.batchUpdate("""
-                INSERT INTO aud_chain (seq, entry_id, entry_tx, segment_id, batch_id, prev_hash, entry_hash, mac_valid)
-                VALUES (?, ?, CAST(? AS xid8), ?, ?, ?, ?, ?)
-                """, chainRows);
+        insertChainRows(chainRows, segment.id(), batchId);
         return new BatchOutcome(ready.size(), seq, unauthenticated);
     }
 
     private record Ready(EntryRow row, String tx) {
+    }
+
+    /** One statement for the whole batch (arrays through unnest), not one round trip per row. */
+    private void insertChainRows(List<Object[]> rows, int segmentId, long batchId) {
+        int n = rows.size();
+        Long[] seqs = new Long[n];
+        Long[] entryIds = new Long[n];
+        String[] txs = new String[n];
+        byte[][] prevs = new byte[n][];
+        byte[][] hashes = new byte[n][];
+        Boolean[] macs = new Boolean[n];
+        for (int i = 0; i < n; i++) {
+            Object[] r = rows.get(i);
+            seqs[i] = (Long) r[0];
+            entryIds[i] = (Long) r[1];
+            txs[i] = (String) r[2];
+            prevs[i] = (byte[]) r[5];
+            hashes[i] = (byte[]) r[6];
+            macs[i] = (Boolean) r[7];
+        }
+        template.execute((java.sql.Connection connection) -> {
+            try (java.sql.PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO aud_chain (seq, entry_id, entry_tx, segment_id, batch_id, prev_hash, entry_hash, mac_valid)
+                    SELECT u.seq, u.entry_id, CAST(u.tx AS xid8), ?, ?, u.prev, u.hash, u.mac
+                    FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::bytea[], ?::bytea[], ?::boolean[])
+                        AS u(seq, entry_id, tx, prev, hash, mac)
+                    """)) {
+                insert.setInt(1, segmentId);
+                insert.setLong(2, batchId);
+                insert.setArray(3, connection.createArrayOf("bigint", seqs));
+                insert.setArray(4, connection.createArrayOf("bigint", entryIds));
+                insert.setArray(5, connection.createArrayOf("text", txs));
+                insert.setArray(6, connection.createArrayOf("bytea", prevs));
+                insert.setArray(7, connection.createArrayOf("bytea", hashes));
+                insert.setArray(8, connection.createArrayOf("boolean", macs));
+                return insert.executeUpdate();
+            }
+        });
     }
 
     /** The segment to seal into: the latest, or a new one when the configured algorithm changed. */
