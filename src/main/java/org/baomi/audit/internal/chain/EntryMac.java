@@ -45,7 +45,7 @@ public final class EntryMac {
             if (!Files.exists(file)) {
                 byte[] fresh = new byte[32];
                 new SecureRandom().nextBytes(fresh);
-                KeyFiles.writeAtomically(file, Base64.getEncoder().encode(fresh), true);
+                KeyFiles.writeIfAbsent(file, Base64.getEncoder().encode(fresh), true);
             }
             return new EntryMac(Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip()));
         } catch (IOException e) {

@@ -34,6 +34,39 @@ final class KeyFiles {
         }
     }
 
+    /**
+     * Creates the file with this content unless it exists, atomically: instances starting together on a shared keys
+     * directory all end up using the one file that won (a hard link fails when the name is taken).
+     */
+    static void writeIfAbsent(Path target, byte[] content, boolean ownerOnly) {
+        try {
+            Files.createDirectories(target.getParent());
+            Path temp = Files.createTempFile(target.getParent(), ".tmp-", ".part");
+            try {
+                if (ownerOnly) {
+                    restrict(temp);
+                }
+                Files.write(temp, content);
+                try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
+                    channel.force(true);
+                }
+                try {
+                    Files.createLink(target, temp);
+                } catch (java.nio.file.FileAlreadyExistsException taken) {
+                    // another instance was first: its key is the key
+                } catch (UnsupportedOperationException noLinks) {
+                    if (!Files.exists(target)) {
+                        Files.move(temp, target);
+                    }
+                }
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + target, e);
+        }
+    }
+
     /** Owner read/write only (600) where the file system knows POSIX permissions. */
     static void restrict(Path file) throws IOException {
         try {

@@ -143,4 +143,18 @@ class ChainPrimitivesTest {
                 .isEqualTo(365);
         assertThat(Set.of(HashAlgorithm.values())).hasSize(2);
     }
+
+    @Test
+    void the_entry_mac_key_is_created_once_and_a_second_instance_uses_the_same_key_AUD_3(@TempDir Path dir)
+            throws Exception {
+        EntryMac first = EntryMac.fromKeysDir(dir);
+        EntryMac second = EntryMac.fromKeysDir(dir);
+        EntryRow e = row("a", "x");
+        assertThat(second.verifies(e.withMac(first.mac(e)))).isTrue();
+        assertThat(Files.getPosixFilePermissions(dir.resolve(EntryMac.KEY_FILE)))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        byte[] before = Files.readAllBytes(dir.resolve(EntryMac.KEY_FILE));
+        KeyFiles.writeIfAbsent(dir.resolve(EntryMac.KEY_FILE), "other".getBytes(StandardCharsets.US_ASCII), true);
+        assertThat(Files.readAllBytes(dir.resolve(EntryMac.KEY_FILE))).as("never replaced").isEqualTo(before);
+    }
 }
