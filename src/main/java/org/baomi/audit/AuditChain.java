@@ -1,5 +1,7 @@
 package org.baomi.audit;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,4 +26,10 @@ public interface AuditChain {
 
     /** Where an entry stands in the chain; empty when there is no such entry. */
     Optional<ChainPosition> positionOf(long entryId);
+
+    /**
+     * Where each of these entries stands (for a page of the console, in one query); entries that do not exist are
+     * left out. At most 1,000 ids.
+     */
+    Map<Long, ChainPosition> positionsOf(Collection<Long> entryIds);
 }

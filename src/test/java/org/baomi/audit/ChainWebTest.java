@@ -92,6 +92,8 @@ class ChainWebTest {
         assertThat(second.entryHash()).hasSize(64);
         assertThat(second.authentic()).isTrue();
         assertThat(chain.status().headSequence()).isGreaterThanOrEqualTo(second.sequence());
+        assertThat(chain.positionsOf(java.util.List.of(slowId, quick, -1L))).containsOnlyKeys(slowId, quick)
+                .containsEntry(quick, second);
     }
 
     @Test

@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -133,6 +136,30 @@ class SealingService implements AuditChain, SmartLifecycle {
                 .query(Long.class).single() > 0;
         return exists ? Optional.of(new ChainPosition(entryId, false, null, null, null, null, null, null, null))
                 : Optional.empty();
+    }
+
+    @Override
+    public Map<Long, ChainPosition> positionsOf(Collection<Long> entryIds) {
+        if (entryIds.isEmpty()) {
+            return Map.of();
+        }
+        if (entryIds.size() > 1_000) {
+            throw new IllegalArgumentException("At most 1,000 entry ids at a time");
+        }
+        Map<Long, ChainPosition> positions = new HashMap<>();
+        jdbc.sql("""
+                SELECT e.id, c.seq, c.segment_id, s.hash_algorithm, c.prev_hash, c.entry_hash, c.batch_id, c.mac_valid
+                FROM aud_entry e LEFT JOIN aud_chain c ON c.entry_id = e.id LEFT JOIN aud_segment s ON s.id = c.segment_id
+                WHERE e.id IN (:ids)
+                """).param("ids", List.copyOf(entryIds)).query(rs -> {
+                    long id = rs.getLong(1);
+                    long seq = rs.getLong(2);
+                    positions.put(id, rs.wasNull() ? new ChainPosition(id, false, null, null, null, null, null, null, null)
+                            : new ChainPosition(id, true, seq, rs.getInt(3), rs.getString(4),
+                                    HEX.formatHex(rs.getBytes(5)), HEX.formatHex(rs.getBytes(6)), rs.getLong(7),
+                                    rs.getBoolean(8)));
+                });
+        return positions;
     }
 
     private static Instant toInstant(OffsetDateTime time) {
