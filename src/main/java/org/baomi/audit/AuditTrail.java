@@ -12,14 +12,15 @@ public interface AuditTrail {
     /**
      * Writes the entry in the current transaction; requires one to be active.
      *
-     * @return the entry's sequence number
+     * @return the entry's id; its chain sequence number is given when it is sealed, shortly after the commit
+     *         ({@link AuditChain#positionOf})
      */
     long record(AuditEntry entry);
 
     /**
      * Writes the entry in a new transaction that commits regardless of the caller's outcome.
      *
-     * @return the entry's sequence number
+     * @return the entry's id
      */
     long recordIndependently(AuditEntry entry);
 }

@@ -7,7 +7,12 @@
  * administrator sees possible intrusions (ACC-8) and the audit administrator's own actions (ORG-5) through
  * {@link org.baomi.audit.SecurityEvents}; every read is itself recorded. Who may read is decided by the identity
  * module through {@link org.baomi.audit.AuditReaderAuthorization}, so this module depends on nothing but shared.
- * The tamper-evident hash chain is added by the audit issue.
+ * AUD-3: entries are committed first and sealed shortly after into a single gap-free hash chain (SM3 or SHA-256 per
+ * segment, a Merkle root per sealing batch), anchored by signed checkpoints (SM2 or Ed25519) kept in the database and
+ * in a directory outside it, and verified through {@link org.baomi.audit.AuditVerification} (REST, screen, daily);
+ * {@link org.baomi.audit.AuditChain} tells an entry's chain position and the unsealed backlog; a broken chain
+ * publishes {@link org.baomi.audit.AuditChainBroken}. Design and threat model: docs/audit-chain.md,
+ * docs/audit-threat-model.md.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared"})
 package org.baomi.audit;

@@ -71,6 +71,8 @@ final class BaomiProcess {
                 "--baomi.embedded-db.data-dir=" + dataDir.toAbsolutePath(),
                 "--baomi.embedded-db.port=" + databasePort,
                 "--baomi.keys-dir=" + keysDir.toAbsolutePath(),
+                // AUD-3: the anchors belong with this run's database, not in the working directory's ./data/anchors
+                "--baomi.audit.anchor-dir=" + keysDir.toAbsolutePath().resolveSibling("anchors"),
                 "--spring.main.banner-mode=off"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();

@@ -48,6 +48,7 @@ class TwoInstancesIT {
                     "--server.port=0",
                     "--baomi.demo.enabled=false",
                     "--baomi.keys-dir=" + temp.resolve("keys"),
+                    "--baomi.audit.anchor-dir=" + temp.resolve("anchors"),
                     "--spring.main.banner-mode=off"};
             // Started at the same moment, so that both reach Flyway together.
             CompletableFuture<ConfigurableApplicationContext> startA = CompletableFuture.supplyAsync(() -> start(args));

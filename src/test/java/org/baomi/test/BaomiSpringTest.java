@@ -20,6 +20,8 @@ import org.springframework.context.annotation.Import;
         "baomi.embedded-db.clean-on-start=true",
         "baomi.embedded-db.durable=false",
         "baomi.keys-dir=target/test-keys",
+        // AUD-3: anchors of this context's fresh database only (anchors of an earlier run would read as a cut tail)
+        "baomi.audit.anchor-dir=target/test-anchors/${random.uuid}",
         "baomi.demo.enabled=true",
         "server.shutdown=immediate",
         // As behind the hospital's load balancer: the client address comes from X-Forwarded-For, so that

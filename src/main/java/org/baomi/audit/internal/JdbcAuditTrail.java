@@ -1,6 +1,5 @@
 package org.baomi.audit.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 
 import org.baomi.audit.ActorKind;
@@ -8,8 +7,8 @@ import org.baomi.audit.AuditActor;
 import org.baomi.audit.AuditActorResolver;
 import org.baomi.audit.AuditEntry;
 import org.baomi.audit.AuditTrail;
+import org.baomi.audit.internal.chain.EntryWriter;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,13 +19,13 @@ class JdbcAuditTrail implements AuditTrail {
 
     private static final int MAX_TEXT = 200;
 
-    private final JdbcClient jdbc;
+    private final EntryWriter writer;
     private final Clock clock;
     private final JsonMapper json;
     private final ObjectProvider<AuditActorResolver> actorResolver;
 
-    JdbcAuditTrail(JdbcClient jdbc, Clock clock, JsonMapper json, ObjectProvider<AuditActorResolver> actorResolver) {
-        this.jdbc = jdbc;
+    JdbcAuditTrail(EntryWriter writer, Clock clock, JsonMapper json, ObjectProvider<AuditActorResolver> actorResolver) {
+        this.writer = writer;
         this.clock = clock;
         this.json = json;
         this.actorResolver = actorResolver;
@@ -46,30 +45,12 @@ class JdbcAuditTrail implements AuditTrail {
 
     private long insert(AuditEntry entry) {
         AuditActor actor = entry.actor() != null ? withRequestContext(entry.actor()) : resolveActor();
-        return jdbc.sql("""
-                INSERT INTO aud_entry (occurred_at, actor_id, actor_name, actor_department, actor_kind, source_address,
-                    session_ref, action, object_type, object_id, secret_level, outcome, reason_key, details, patient_id)
-                VALUES (:at, :actorId, :actorName, :actorDepartment, :actorKind, :source, :sessionRef, :action,
-                    :objectType, :objectId, :level, :outcome, :reasonKey, CAST(:details AS jsonb), :patientId)
-                RETURNING id
-                """)
-                .param("at", Timestamp.from(clock.instant()))
-                .param("actorId", actor.id())
-                .param("actorName", clip(actor.name()))
-                .param("actorDepartment", clip(actor.department()))
-                .param("actorKind", actor.kind().name())
-                .param("source", clip(actor.sourceAddress()))
-                .param("sessionRef", clip(actor.sessionRef()))
-                .param("action", entry.action())
-                .param("objectType", entry.objectType())
-                .param("objectId", clip(entry.objectId()))
-                .param("level", entry.level() == null ? null : entry.level().name())
-                .param("outcome", entry.outcome().name())
-                .param("reasonKey", entry.reasonKey())
-                .param("details", json.writeValueAsString(entry.details()))
-                .param("patientId", clip(entry.patientId()))
-                .query(Long.class)
-                .single();
+        // AUD-3: the row carries its transaction id and MAC; the sealer hashes it into the chain after commit.
+        return writer.insert(new EntryWriter.NewEntry(clock.instant(), actor.id(), clip(actor.name()),
+                clip(actor.department()), actor.kind().name(), clip(actor.sourceAddress()), clip(actor.sessionRef()),
+                entry.action(), entry.objectType(), clip(entry.objectId()),
+                entry.level() == null ? null : entry.level().name(), entry.outcome().name(), entry.reasonKey(),
+                json.writeValueAsString(entry.details()), clip(entry.patientId())));
     }
 
     /**

@@ -168,6 +168,38 @@ class AccessDecisionPointTest {
     }
 
     @Test
+    void a_change_committed_after_a_later_one_is_still_picked_up() throws Exception {
+        ResourceRef early = newDocument();
+        ResourceRef late = newDocument();
+        java.util.concurrent.CountDownLatch inserted = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+        Thread slowWriter = new Thread(() -> tx.executeWithoutResult(s -> {
+            jdbc.sql("INSERT INTO iam_protected_object (object_type, object_id, level) VALUES ('document', :id, 'PUBLIC')")
+                    .param("id", early.id()).update();
+            inserted.countDown();
+            try {
+                commit.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        slowWriter.start();
+        try {
+            assertThat(inserted.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            // the later change log id commits first, and the poll moves past the earlier id
+            tx.executeWithoutResult(s -> jdbc.sql(
+                    "INSERT INTO iam_protected_object (object_type, object_id, level) VALUES ('document', :id, 'PUBLIC')")
+                    .param("id", late.id()).update());
+            awaitWithin(Duration.ofSeconds(1), () -> objects.find(late).isPresent());
+            assertThat(objects.find(early)).isEmpty();
+        } finally {
+            commit.countDown();
+            slowWriter.join(10_000);
+        }
+        awaitWithin(Duration.ofSeconds(1), () -> objects.find(early).isPresent());
+    }
+
+    @Test
     void an_obligations_hold_caps_a_person_at_internal_until_released() {
         TestAccounts.Created keeper = accounts.create(TestAccounts.person().clearance(SecretLevel.SECRET).roles("staff", "doctor"));
         ResourceRef doc = newDocument();

@@ -1,0 +1,21 @@
+package org.baomi.classification.internal;
+
+import java.util.List;
+
+import org.baomi.classification.ClassificationPermissions;
+import org.baomi.shared.MenuContributor;
+import org.baomi.shared.MenuEntry;
+import org.springframework.stereotype.Component;
+
+/** The guide is for everyone signed in; designations only for the president (CLS-3). */
+@Component
+class ClassificationMenu implements MenuContributor {
+
+    @Override
+    public List<MenuEntry> menuEntries() {
+        return List.of(
+                new MenuEntry("classification.menu.guide", "/classification", "bookmark-star", null, 300),
+                new MenuEntry("classification.menu.designations", "/classification/designations", "person-check",
+                        ClassificationPermissions.MANAGE_DESIGNATIONS, 310));
+    }
+}

@@ -1,0 +1,408 @@
+package org.baomi.audit.internal.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import org.baomi.audit.ChainBreakage;
+import org.baomi.audit.ChainProblem;
+import org.baomi.audit.VerificationMode;
+import org.baomi.audit.VerificationResult;
+import org.baomi.test.BaomiSpringTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The tamper suite (AUD-3, issue 8 "Must show"): a database administrator attacks copies of a sealed and anchored
+ * chain on the real embedded PostgreSQL, with triggers switched off, and every attack is detected. Each attack
+ * runs on a scratch database of its own (CREATE DATABASE ... TEMPLATE), never on the shared test database.
+ *
+ * <p>The template chain: 60 entries, sealed in batches of at most 8, anchored after entries 20, 40 and 60.
+ */
+@BaomiSpringTest
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class ChainTamperTest {
+
+    private static final String RUN = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    private static final AtomicInteger COPIES = new AtomicInteger();
+    private static ScratchChain template;
+
+    @Autowired
+    DataSource dataSource;
+
+    @BeforeEach
+    void buildTemplateOnce() throws Exception {
+        synchronized (ChainTamperTest.class) {
+            if (template != null) {
+                return;
+            }
+            String url;
+            try (Connection c = dataSource.getConnection()) {
+                url = c.getMetaData().getURL();
+            }
+            template = ScratchChain.create(url, "chain_tpl_" + RUN, Path.of("target", "test-tamper", RUN));
+            ChainSealer sealer = template.sealer(HashAlgorithm.SM3, 8);
+            Anchoring anchoring = template.anchoring();
+            for (int round = 0; round < 3; round++) {
+                template.write(20, "document.read");
+                sealer.sealPending(true);
+                anchoring.anchorIfDue(Duration.ZERO);
+                template.clock.advance(Duration.ofMinutes(1));
+            }
+        }
+    }
+
+    @AfterAll
+    static void dropTemplate() {
+        if (template != null) {
+            template.close();
+            template = null;
+        }
+    }
+
+    private ScratchChain attackCopy() {
+        return template.copy("chain_atk_" + RUN + "_" + COPIES.incrementAndGet());
+    }
+
+    private static void assertDetected(VerificationResult result, ChainBreakage breakage, long atSeq) {
+        assertThat(result.intact()).as("intact").isFalse();
+        assertThat(result.problems()).as("problems").extracting(ChainProblem::breakage, ChainProblem::sequence)
+                .contains(org.assertj.core.groups.Tuple.tuple(breakage, atSeq));
+        assertThat(result.firstBrokenSequence()).isLessThanOrEqualTo(atSeq);
+    }
+
+    @Test
+    void an_untouched_chain_is_reported_intact_fully_and_incrementally_AUD_3() {
+        try (ScratchChain chain = attackCopy()) {
+            VerificationResult full = chain.verifyFully();
+            assertThat(full.intact()).as(full.problems().toString()).isTrue();
+            assertThat(full.entriesChecked()).isEqualTo(60);
+            assertThat(full.verifiedToSequence()).isEqualTo(60);
+            assertThat(full.anchorId()).isEqualTo(3L);
+            assertThat(full.firstBrokenSequence()).isNull();
+
+            VerificationResult incremental = chain.verify(VerificationMode.INCREMENTAL, 2L);
+            assertThat(incremental.intact()).as(incremental.problems().toString()).isTrue();
+            assertThat(incremental.entriesChecked()).as("from anchor 2 at sequence 40").isEqualTo(20);
+            assertThat(incremental.anchorId()).isEqualTo(2L);
+        }
+    }
+
+    @Test
+    void changing_one_field_of_an_entry_is_detected_at_its_sequence_number_AUD_3() {
+        try (ScratchChain chain = attackCopy()) {
+            chain.asDba("UPDATE aud_entry SET action = 'document.nothing-happened' WHERE id = " + chain.idAtSeq(17));
+
+            assertDetected(chain.verifyFully(), ChainBreakage.ENTRY_ALTERED, 17);
+        }
+    }
+
+    @Test
+    void changing_the_details_json_of_an_entry_is_detected_AUD_3() {
+        try (ScratchChain chain = attackCopy()) {
+            chain.asDba("UPDATE aud_entry SET details = '{\"page\": 999}' WHERE id = " + chain.idAtSeq(5));
+
+            assertDetected(chain.verifyFully(), ChainBreakage.ENTRY_ALTERED, 5);
+        }
+    }
+
+    @Test
+    void deleting_an_entry_is_detected_as_missing_AUD_3() {
+        try (ScratchChain chain = attackCopy()) {
+            chain.asDba("DELETE FROM aud_entry WHERE id = " + chain.idAtSeq(33));
+
+            assertDetected(chain.verifyFully(), ChainBreakage.ENTRY_MISSING, 33);
+        }
+    }
+
+    @Test
+    void deleting_an_entry_together_with_its_chain_row_is_detected_as_a_gap_AUD_3() {
+        try (ScratchChain chain = attackCopy()) {
+            long id = chain.idAtSeq(12);
+            chain.asDba("DELETE FROM aud_chain WHERE seq = 12", "DELETE FROM aud_entry WHERE id = " + id);
+
+            assertDetected(chain.verifyFully(), ChainBreakage.SEQUENCE_GAP, 12);
+        }
+    }
+
+    @Test
+    void reordering_two_entries_in_the_chain_is_detected_AUD_3() {
+        try (ScratchChain chain = attackCopy()) {
+            long a = chain.idAtSeq(8);
+            long b = chain.idAtSeq(9);
+            chain.asDba("UPDATE aud_chain SET entry_id = -1 WHERE seq = 8",
+                    "UPDATE aud_chain SET entry_id = " + a + " WHERE seq = 9",
+                    "UPDATE aud_chain SET entry_id = " + b + " WHERE seq = 8");
+
+            VerificationResult result = chain.verifyFully();
+            assertDetected(result, ChainBreakage.ENTRY_ALTERED, 8);
+            assertDetected(result, ChainBreakage.ENTRY_ALTERED, 9);
+        }
+    }
+
+    @Test
+    void swapping_the_contents_of_two_entries_is_detected_AUD_3() {
+        try (ScratchChain chain = attackCopy()) {
+            long a = chain.idAtSeq(21);
+            long b = chain.idAtSeq(22);
+            chain.asDba("UPDATE aud_entry SET occurred_at = occurred_at + interval '1 second' WHERE id = " + a,
+                    "UPDATE aud_entry SET occurred_at = occurred_at - interval '1 second' WHERE id = " + b);
+
+            VerificationResult result = chain.verifyFully();
+            assertDetected(result, ChainBreakage.ENTRY_ALTERED, 21);
+            assertDetected(result, ChainBreakage.ENTRY_ALTERED, 22);
+        }
+    }
+
+    @Test
+    void a_forged_row_inserted_directly_into_the_table_is_sealed_but_flagged_as_not_authentic_AUD_3() {
+        try (ScratchChain chain = attackCopy()) {
+            chain.jdbc.sql("""
+                    INSERT INTO aud_entry (occurred_at, actor_kind, action, outcome, details)
+                    VALUES (now(), 'SYSTEM', 'document.destroyed', 'ALLOWED', '{}')
+                    """).update();
+            ChainSealer.SealResult sealed = chain.sealer(HashAlgorithm.SM3, 8).sealPending(true);
+            assertThat(sealed.unauthenticated()).as("the sealer flags it at once").hasSize(1);
+
+            assertDetected(chain.verifyFully(), ChainBreakage.ENTRY_NOT_AUTHENTIC, 61);
+        }
+    }
+
+    @Test
+    void a_forged_row_carrying_a_genuine_entrys_mac_is_flagged_as_not_authentic_AUD_3() {
+        try (ScratchChain chain = attackCopy()) {
+            long genuine = chain.idAtSeq(3);
+            chain.jdbc.sql("""
+                    INSERT INTO aud_entry (occurred_at, actor_id, actor_name, actor_department, actor_kind,
+                        source_address, session_ref, action, object_type, object_id, secret_level, outcome,
+                        reason_key, details, patient_id, mac)
+                    SELECT occurred_at, actor_id, actor_name, actor_department, actor_kind, source_address, session_ref,
+                        action, object_type, object_id, secret_level, outcome, reason_key, details, patient_id, mac
+                    FROM aud_entry WHERE id = :id
+                    """).param("id", genuine).update();
+            chain.sealer(HashAlgorithm.SM3, 8).sealPending(true);
+
+            assertDetected(chain.verifyFully(), ChainBreakage.ENTRY_NOT_AUTHENTIC, 61);
+        }
+    }
+
+    @Test
+    void a_row_inserted_with_an_old_transaction_id_below_the_sealed_head_is_detected_as_unchained_AUD_3() {
+        try (ScratchChain chain = attackCopy()) {
+            chain.asDba("""
+                    INSERT INTO aud_entry (occurred_at, actor_kind, action, outcome, details, tx)
+                    VALUES (now(), 'SYSTEM', 'document.destroyed', 'ALLOWED', '{}', '3')
+                    """);
+
+            assertDetected(chain.verifyFully(), ChainBreakage.UNCHAINED_ENTRY, 1);
+        }
+    }
+
+    @Test
+    void cutting_the_tail_of_the_chain_is_detected_against_the_anchors_AUD_3() {
+        try (ScratchChain chain = attackCopy()) {
+            chain.asDba("DELETE FROM aud_entry WHERE id IN (SELECT entry_id FROM aud_chain WHERE seq > 50)",
+                    "DELETE FROM aud_chain WHERE seq > 50",
+                    "DELETE FROM aud_batch WHERE last_seq > 50");
+
+            assertDetected(chain.verifyFully(), ChainBreakage.TAIL_CUT, 51);
+        }
+    }
+
+    @Test
+    void cutting_the_tail_and_the_anchors_in_the_database_is_still_detected_by_the_anchor_files_AUD_3() {
+        try (ScratchChain chain = attackCopy()) {
+            chain.asDba("DELETE FROM aud_entry WHERE id IN (SELECT entry_id FROM aud_chain WHERE seq > 30)",
+                    "DELETE FROM aud_chain WHERE seq > 30", "DELETE FROM aud_batch WHERE last_seq > 30",
+                    "DELETE FROM aud_anchor WHERE seq > 30");
+
+            VerificationResult result = chain.verifyFully();
+            assertDetected(result, ChainBreakage.TAIL_CUT, 31);
+            assertDetected(result, ChainBreakage.ANCHOR_MISSING, 40);
+        }
+    }
+
+    @Test
+    void rewriting_the_tail_into_a_valid_looking_chain_without_one_entry_is_detected_by_the_anchors_AUD_3() {
+        try (ScratchChain chain = attackCopy()) {
+            // The attacker removes entry 25 and reseals everything with Baomi's own sealer: every link, hash, MAC
+            // and Merkle root is right again, but the signed anchors name other hashes.
+            long victim = chain.idAtSeq(25);
+            chain.asDba("DELETE FROM aud_chain", "DELETE FROM aud_batch", "DELETE FROM aud_segment",
+                    "DELETE FROM aud_entry WHERE id = " + victim);
+            chain.sealer(HashAlgorithm.SM3, 8).sealPending(true);
+            assertThat(chain.head()).isEqualTo(59);
+
+            VerificationResult result = chain.verifyFully();
+            assertDetected(result, ChainBreakage.ANCHOR_HASH_MISMATCH, 40);
+            assertThat(result.problems()).extracting(ChainProblem::breakage)
+                    .as("nothing but the anchors can tell").containsOnly(ChainBreakage.ANCHOR_HASH_MISMATCH,
+                            ChainBreakage.TAIL_CUT);
+        }
+    }
+
+    @Test
+    void wiping_every_audit_table_is_detected_by_the_anchor_files_AUD_3() {
+        try (ScratchChain chain = attackCopy()) {
+            chain.asDba("TRUNCATE aud_chain, aud_batch, aud_segment, aud_anchor, aud_entry");
+
+            VerificationResult result = chain.verifyFully();
+            assertDetected(result, ChainBreakage.TAIL_CUT, 1);
+            assertThat(result.verifiedToSequence()).isZero();
+        }
+    }
+
+    @Test
+    void replacing_an_anchor_in_the_database_and_the_directory_with_one_signed_by_another_key_is_detected_AUD_3()
+            throws Exception {
+        try (ScratchChain chain = attackCopy()) {
+            // The attacker rewrites the tail and signs matching anchors with a key of their own, in both places.
+            SignatureAlgorithm sm2 = SignatureAlgorithm.SM2;
+            var attackerKey = sm2.generate();
+            String attackerKeyId = AnchorKeys.keyIdOf(attackerKey.getPublic().getEncoded());
+            chain.asDba("UPDATE aud_entry SET object_id = 'DOC-X' WHERE id = " + chain.idAtSeq(55),
+                    "DELETE FROM aud_chain WHERE seq >= 49", "DELETE FROM aud_batch WHERE last_seq >= 49");
+            // Reseal from 49 on: the first tail batch ended at 48 (batches of 8).
+            chain.sealer(HashAlgorithm.SM3, 8).sealPending(true);
+            Anchor original = Anchor.parse(Files.readString(chain.anchorDir.resolve(Anchor.fileName(3))));
+            byte[] head = chain.jdbc.sql("SELECT entry_hash FROM aud_chain WHERE seq = 60").query(byte[].class).single();
+            byte[] root = chain.jdbc.sql("SELECT b.merkle_root FROM aud_batch b JOIN aud_chain c ON c.batch_id = b.id"
+                    + " WHERE c.seq = 60").query(byte[].class).single();
+            long batch = chain.jdbc.sql("SELECT batch_id FROM aud_chain WHERE seq = 60").query(Long.class).single();
+            Anchor forged = new Anchor(3, 1, "SM3", 60, head, batch, root, original.createdAt(), attackerKeyId, "SM2",
+                    null);
+            forged = forged.withSignature(sm2.sign(attackerKey.getPrivate(), forged.payloadBytes()));
+            Files.writeString(chain.anchorDir.resolve(forged.fileName()), forged.fileText(), StandardCharsets.UTF_8);
+            Files.writeString(chain.anchorDir.resolve("keys").resolve(attackerKeyId + ".pub"), "key=" + attackerKeyId
+                    + "\nalgorithm=SM2\npublic=" + Base64.getEncoder().encodeToString(attackerKey.getPublic().getEncoded())
+                    + "\n");
+            chain.asDba("INSERT INTO aud_anchor_key VALUES ('" + attackerKeyId + "', 'SM2', '\\x"
+                    + HexFormat.of().formatHex(attackerKey.getPublic().getEncoded()) + "', now())",
+                    "DELETE FROM aud_anchor WHERE id = 3",
+                    "INSERT INTO aud_anchor VALUES (3, 1, 60, '\\x" + HexFormat.of().formatHex(head) + "', " + batch
+                            + ", '\\x" + HexFormat.of().formatHex(root) + "', now(), '" + attackerKeyId + "', '"
+                            + forged.payload() + "', '\\x" + HexFormat.of().formatHex(forged.signature()) + "')");
+
+            VerificationResult result = chain.verifyFully();
+            assertDetected(result, ChainBreakage.ANCHOR_FORGED, 60);
+            assertThat(result.problems()).extracting(ChainProblem::breakage)
+                    .contains(ChainBreakage.ENTRY_NOT_AUTHENTIC);
+        }
+    }
+
+    @Test
+    void editing_the_head_hash_in_an_anchor_file_is_detected_AUD_3() throws Exception {
+        try (ScratchChain chain = attackCopy()) {
+            Path file = chain.anchorDir.resolve(Anchor.fileName(2));
+            String text = Files.readString(file);
+            Anchor anchor = Anchor.parse(text);
+            String hex = HexFormat.of().formatHex(anchor.headHash());
+            String changed = (hex.charAt(0) == '0' ? "1" : "0") + hex.substring(1);
+            Files.writeString(file, text.replace("head=" + hex, "head=" + changed));
+
+            VerificationResult result = chain.verifyFully();
+            assertDetected(result, ChainBreakage.ANCHOR_MISMATCH, 40);
+            assertDetected(result, ChainBreakage.ANCHOR_FORGED, 40);
+        }
+    }
+
+    @Test
+    void changing_the_algorithm_marker_of_a_segment_is_detected_AUD_3() {
+        try (ScratchChain chain = attackCopy()) {
+            chain.asDba("UPDATE aud_segment SET hash_algorithm = 'SHA-256' WHERE id = 1");
+
+            assertDetected(chain.verifyFully(), ChainBreakage.SEGMENT_ALTERED, 1);
+        }
+    }
+
+    @Test
+    void recomputing_a_whole_chain_under_another_algorithm_is_detected_by_the_anchors_AUD_3() {
+        try (ScratchChain chain = attackCopy()) {
+            chain.asDba("DELETE FROM aud_chain", "DELETE FROM aud_batch", "DELETE FROM aud_segment");
+            chain.sealer(HashAlgorithm.SHA_256, 8).sealPending(true);
+
+            VerificationResult result = chain.verifyFully();
+            assertDetected(result, ChainBreakage.SEGMENT_ALTERED, 20);
+            assertDetected(result, ChainBreakage.ANCHOR_HASH_MISMATCH, 20);
+        }
+    }
+
+    @Test
+    void a_forged_checkpoint_signed_by_an_unknown_key_is_detected_AUD_3() throws Exception {
+        try (ScratchChain chain = attackCopy()) {
+            var attackerKey = SignatureAlgorithm.ED25519.generate();
+            String keyId = AnchorKeys.keyIdOf(attackerKey.getPublic().getEncoded());
+            byte[] head = chain.jdbc.sql("SELECT entry_hash FROM aud_chain WHERE seq = 60").query(byte[].class).single();
+            Anchor forged = new Anchor(4, 1, "SM3", 60, head, 8, new byte[32], chain.clock.instant(), keyId,
+                    "ED25519", null);
+            forged = forged.withSignature(SignatureAlgorithm.ED25519.sign(attackerKey.getPrivate(),
+                    forged.payloadBytes()));
+            Files.writeString(chain.anchorDir.resolve(forged.fileName()), forged.fileText());
+
+            VerificationResult result = chain.verifyFully();
+            assertDetected(result, ChainBreakage.ANCHOR_FORGED, 60);
+            assertDetected(result, ChainBreakage.ANCHOR_MISSING, 60);
+        }
+    }
+
+    @Test
+    void deleting_an_anchor_file_is_detected_AUD_3() throws Exception {
+        try (ScratchChain chain = attackCopy()) {
+            Files.delete(chain.anchorDir.resolve(Anchor.fileName(1)));
+
+            assertDetected(chain.verifyFully(), ChainBreakage.ANCHOR_MISSING, 20);
+        }
+    }
+
+    @Test
+    void changing_a_batchs_merkle_root_is_detected_AUD_3() {
+        try (ScratchChain chain = attackCopy()) {
+            chain.asDba("UPDATE aud_batch SET merkle_root = '\\x" + "00".repeat(32) + "' WHERE id = 2");
+
+            assertDetected(chain.verifyFully(), ChainBreakage.BATCH_ALTERED, 9);
+        }
+    }
+
+    @Test
+    void an_incremental_run_from_an_anchor_also_detects_a_change_after_it_AUD_3() {
+        try (ScratchChain chain = attackCopy()) {
+            chain.asDba("UPDATE aud_entry SET outcome = 'DENIED' WHERE id = " + chain.idAtSeq(45));
+
+            VerificationResult result = chain.verify(VerificationMode.INCREMENTAL, 2L);
+            assertDetected(result, ChainBreakage.ENTRY_ALTERED, 45);
+        }
+    }
+
+    @Test
+    void switching_the_hash_algorithm_starts_a_new_segment_and_both_segments_verify_AUD_3() {
+        try (ScratchChain chain = attackCopy()) {
+            chain.write(10, "document.read");
+            chain.sealer(HashAlgorithm.SHA_256, 8).sealPending(true);
+            chain.anchoring().anchorIfDue(Duration.ZERO);
+
+            List<String> algorithms = chain.jdbc.sql("SELECT hash_algorithm FROM aud_segment ORDER BY id")
+                    .query(String.class).list();
+            assertThat(algorithms).containsExactly("SM3", "SHA-256");
+            VerificationResult result = chain.verifyFully();
+            assertThat(result.intact()).as(result.problems().toString()).isTrue();
+            assertThat(result.entriesChecked()).isEqualTo(70);
+            assertThat(chain.keys.current().algorithm().name().toLowerCase(Locale.ROOT)).isEqualTo("sm2");
+        }
+    }
+}

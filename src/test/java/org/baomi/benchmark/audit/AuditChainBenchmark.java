@@ -1,0 +1,250 @@
+package org.baomi.benchmark.audit;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.baomi.audit.VerificationMode;
+import org.baomi.audit.VerificationResult;
+import org.baomi.audit.internal.chain.AnchorKeys;
+import org.baomi.audit.internal.chain.Anchoring;
+import org.baomi.audit.internal.chain.CanonicalEntry;
+import org.baomi.audit.internal.chain.ChainSealer;
+import org.baomi.audit.internal.chain.ChainVerifier;
+import org.baomi.audit.internal.chain.EntryMac;
+import org.baomi.audit.internal.chain.EntryRow;
+import org.baomi.audit.internal.chain.EntryWriter;
+import org.baomi.audit.internal.chain.HashAlgorithm;
+import org.baomi.audit.internal.chain.SignatureAlgorithm;
+import org.baomi.shared.internal.EmbeddedDatabaseProperties;
+import org.baomi.shared.internal.EmbeddedPostgresServer;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Audit chain benchmarks (AUD-3, issue 8) on a durable embedded PostgreSQL (fsync, synchronous_commit and
+ * full_page_writes on) in a fresh data directory under target/:
+ * <ol>
+ * <li>ingest: concurrent clients, each committing one audited operation (one audit entry with its MAC) per
+ * transaction; entries/s and acknowledgement latency p50/p99;</li>
+ * <li>sealing: the sealer hashing every committed entry into the chain (SM3, batches of 10,000);</li>
+ * <li>verification: a full verification (hash, link, MAC, Merkle roots, anchors) with SM3, then after resealing
+ * the same entries with SHA-256; plus the in-memory hashing rate alone for reference.</li>
+ * </ol>
+ * Arguments: [entries for sealing/verification, default 300000] [ingest seconds, default 10] [ingest clients,
+ * default 32].
+ */
+public final class AuditChainBenchmark {
+
+    private AuditChainBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int entries = args.length > 0 ? Integer.parseInt(args[0]) : 300_000;
+        int ingestSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        int clients = args.length > 2 ? Integer.parseInt(args[2]) : 32;
+        Path root = Path.of("target", "bench-audit", UUID.randomUUID().toString());
+        Files.createDirectories(root);
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(new EmbeddedDatabaseProperties(
+                root.resolve("pg"), 0, true, true, Duration.ofSeconds(120)))) {
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(server.jdbcUrl());
+            config.setUsername(server.username());
+            config.setMaximumPoolSize(Math.max(clients, 4));
+            try (HikariDataSource dataSource = new HikariDataSource(config)) {
+                Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+                run(dataSource, root, entries, ingestSeconds, clients);
+            }
+        }
+    }
+
+    private static void run(HikariDataSource dataSource, Path root, int entries, int ingestSeconds, int clients)
+            throws Exception {
+        Clock clock = Clock.systemUTC();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        EntryMac mac = EntryMac.fromKeysDir(root.resolve("keys"));
+        System.out.printf(Locale.ROOT, "Audit chain benchmark: %d CPUs, durable embedded PostgreSQL%n",
+                Runtime.getRuntime().availableProcessors());
+
+        ingest(dataSource, jdbc, tx, mac, clock, ingestSeconds, clients);
+
+        long bulkStart = System.nanoTime();
+        bulkLoad(dataSource, mac, entries);
+        System.out.printf(Locale.ROOT, "bulk load of %,d MAC'd entries for the next steps: %.1f s%n", entries,
+                seconds(bulkStart));
+
+        long total = jdbc.sql("SELECT count(*) FROM aud_entry").query(Long.class).single();
+        ChainSealer sm3Sealer = new ChainSealer(new JdbcTemplate(dataSource), tx, mac, HashAlgorithm.SM3, clock,
+                10_000);
+        long sealStart = System.nanoTime();
+        sm3Sealer.sealPending(true);
+        double sealSeconds = seconds(sealStart);
+        System.out.printf(Locale.ROOT, "sealing (SM3): %,d entries in %.2f s = %,.0f entries/s%n", total,
+                sealSeconds, total / sealSeconds);
+
+        AnchorKeys keys = new AnchorKeys(root.resolve("keys"), root.resolve("anchors"), SignatureAlgorithm.SM2, clock);
+        new Anchoring(jdbc, tx, keys, root.resolve("anchors"), clock).anchorIfDue(Duration.ZERO);
+        ChainVerifier verifier = new ChainVerifier(dataSource, mac, keys, root.resolve("anchors"), clock);
+        verify(verifier, "SM3", 300_000);
+
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET session_replication_role = replica");
+            s.execute("TRUNCATE aud_chain, aud_batch, aud_segment, aud_anchor");
+        }
+        deleteAnchorFiles(root.resolve("anchors"));
+        new ChainSealer(new JdbcTemplate(dataSource), tx, mac, HashAlgorithm.SHA_256, clock, 10_000)
+                .sealPending(true);
+        new Anchoring(jdbc, tx, keys, root.resolve("anchors"), clock).anchorIfDue(Duration.ZERO);
+        verify(verifier, "SHA-256", 700_000);
+
+        hashingOnly(mac);
+    }
+
+    private static void ingest(HikariDataSource dataSource, JdbcClient jdbc, TransactionTemplate tx, EntryMac mac,
+            Clock clock, int seconds, int clients) throws Exception {
+        EntryWriter writer = new EntryWriter(jdbc, mac);
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<long[]>> results = new ArrayList<>();
+        long warmupEnd = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        long end = warmupEnd + Duration.ofSeconds(seconds).toNanos();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            results.add(pool.submit(() -> {
+                long[] latencies = new long[1 << 20];
+                int n = 0;
+                while (!stop.get()) {
+                    long started = System.nanoTime();
+                    tx.executeWithoutResult(s -> writer.insert(new EntryWriter.NewEntry(clock.instant(), 1000L + client,
+                            "Bench Client " + client, "Cardiology", "PERSON", "10.1.0." + client, "session:bench",
+                            "document.read", "document", "DOC-" + started % 100_000, "SECRET", "ALLOWED", null,
+                            "{\"page\": 1}", "P-" + client)));
+                    long now = System.nanoTime();
+                    if (started >= warmupEnd && now <= end && n < latencies.length) {
+                        latencies[n++] = now - started;
+                    }
+                    if (now > end) {
+                        break;
+                    }
+                }
+                return Arrays.copyOf(latencies, n);
+            }));
+        }
+        List<long[]> all = new ArrayList<>();
+        for (Future<long[]> f : results) {
+            all.add(f.get());
+        }
+        pool.shutdown();
+        long count = all.stream().mapToLong(a -> a.length).sum();
+        long[] merged = new long[(int) count];
+        int at = 0;
+        for (long[] a : all) {
+            System.arraycopy(a, 0, merged, at, a.length);
+            at += a.length;
+        }
+        Arrays.sort(merged);
+        System.out.printf(Locale.ROOT, "ingest (%d clients, one audited operation per durable commit): %,.0f entries/s"
+                + "  [target >= 20,000]%n", clients, count / (double) seconds);
+        System.out.printf(Locale.ROOT, "ingest acknowledgement latency: p50 %.1f ms, p99 %.1f ms  [target p99 <= 50 ms]%n",
+                percentile(merged, 0.50), percentile(merged, 0.99));
+    }
+
+    /** Entries written in batches (one transaction per 5,000), each with its MAC as Baomi writes it. */
+    private static void bulkLoad(HikariDataSource dataSource, EntryMac mac, int entries) {
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        Instant base = Instant.parse("2026-11-01T00:00:00Z");
+        int batch = 5_000;
+        for (int done = 0; done < entries; done += batch) {
+            int size = Math.min(batch, entries - done);
+            List<Long> ids = jdbc.sql("SELECT nextval('aud_entry_id_seq') FROM generate_series(1, :n)")
+                    .param("n", size).query(Long.class).list();
+            List<Object[]> rows = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                long id = ids.get(i);
+                Instant at = base.plusMillis(done + i).truncatedTo(ChronoUnit.MICROS);
+                EntryRow row = new EntryRow(id, EntryRow.micros(at), 2000L + i % 300, "Staff " + i % 300,
+                        "Department " + i % 40, "PERSON", "10.2." + i % 250 + ".1", "session:" + i % 1000,
+                        "document.read", "document", "DOC-" + id, "INTERNAL", "ALLOWED", null, "{\"page\": 1}",
+                        i % 5 == 0 ? "P-" + i % 9999 : null, null);
+                rows.add(new Object[] {id, Timestamp.from(at), row.actorId(), row.actorName(), row.actorDepartment(),
+                        row.actorKind(), row.sourceAddress(), row.sessionRef(), row.action(), row.objectType(),
+                        row.objectId(), row.secretLevel(), row.outcome(), row.details(), row.patientId(), mac.mac(row)});
+            }
+            template.batchUpdate("""
+                    INSERT INTO aud_entry (id, occurred_at, actor_id, actor_name, actor_department, actor_kind,
+                        source_address, session_ref, action, object_type, object_id, secret_level, outcome, details,
+                        patient_id, mac)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)
+                    """, rows);
+        }
+    }
+
+    private static void verify(ChainVerifier verifier, String label, int target) {
+        verifier.verify(VerificationMode.FULL, null, null);
+        VerificationResult result = verifier.verify(VerificationMode.FULL, null, null);
+        double secs = result.duration().toNanos() / 1e9;
+        System.out.printf(Locale.ROOT, "verification (%s, full, with MACs and anchors): %,d entries in %.2f s = %,.0f"
+                + " entries/s  [target >= %,d]  intact=%s%n", label, result.entriesChecked(), secs,
+                result.entriesChecked() / secs, target, result.intact());
+    }
+
+    /** The CPU part of verification alone: canonical encoding, chain hash and MAC per entry. */
+    private static void hashingOnly(EntryMac mac) {
+        EntryRow row = new EntryRow(123456, 1_700_000_000_000_000L, 2042L, "Staff 42", "Department 7", "PERSON",
+                "10.2.42.1", "session:42", "document.read", "document", "DOC-123456", "INTERNAL", "ALLOWED", null,
+                "{\"page\": 1}", "P-42", null);
+        row = row.withMac(mac.mac(row));
+        for (HashAlgorithm algorithm : HashAlgorithm.values()) {
+            HashAlgorithm.Hasher hasher = algorithm.newHasher();
+            byte[] prev = new byte[32];
+            int n = 500_000;
+            long start = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                byte[] input = CanonicalEntry.hashInput(prev, i, row);
+                hasher.update(input, 0, input.length);
+                prev = hasher.digest();
+                mac.verifies(row);
+            }
+            System.out.printf(Locale.ROOT, "in-memory encode + %s + HMAC-SM3 per entry (1 thread): %,.0f entries/s%n",
+                    algorithm.dbName(), n / seconds(start));
+        }
+    }
+
+    private static void deleteAnchorFiles(Path dir) throws Exception {
+        try (var files = Files.newDirectoryStream(dir, "anchor-*.txt")) {
+            for (Path file : files) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        return sorted.length == 0 ? Double.NaN : sorted[(int) Math.min(sorted.length - 1, sorted.length * p)] / 1e6;
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
