@@ -1,5 +1,6 @@
 package org.baomi.iam.internal.account;
 
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +15,9 @@ import org.springframework.stereotype.Component;
  * Staff number (工号) to account id, for the decision API and the office's screens, which name people by staff
  * number. A staff number never changes nor moves to another account (accounts are never deleted), so a found id
  * is cached for good: the decision API then answers without a database round trip (issue 3 item 5: thousands of
- * decisions a second). Unknown numbers are not cached, so a newly registered person is found at once.
+ * decisions a second). An unknown number is remembered for {@link #UNKNOWN_FOR_MILLIS} only, so that callers asking
+ * again and again about someone who does not exist do not cost a query each, while a newly registered person is
+ * found within a second, as every other change reaches the decision model within a second.
  */
 @Component
 public class StaffNumbers {
@@ -22,11 +25,18 @@ public class StaffNumbers {
     /** Far above a hospital's staff; past it the cache starts afresh rather than grow without bound. */
     private static final int MAX_CACHED = 200_000;
 
-    private final JdbcClient jdbc;
-    private final Map<String, Long> ids = new ConcurrentHashMap<>();
+    /** How long an unknown staff number is answered from memory. */
+    static final long UNKNOWN_FOR_MILLIS = 1_000;
 
-    StaffNumbers(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Map<String, Long> ids = new ConcurrentHashMap<>();
+    /** Unknown staff number to the time (epoch millis) until which it counts as unknown without asking. */
+    private final Map<String, Long> unknown = new ConcurrentHashMap<>();
+
+    StaffNumbers(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** The account id of the staff number (case and surrounding blanks ignored), if an account has it. */
@@ -39,11 +49,21 @@ public class StaffNumbers {
         if (cached != null) {
             return OptionalLong.of(cached);
         }
+        long now = clock.millis();
+        Long unknownUntil = unknown.get(key);
+        if (unknownUntil != null && now < unknownUntil) {
+            return OptionalLong.empty();
+        }
         Optional<Long> found = jdbc.sql("SELECT id FROM iam_account WHERE staff_no = :no").param("no", key)
                 .query(Long.class).optional();
         if (found.isEmpty()) {
+            if (unknown.size() >= MAX_CACHED) {
+                unknown.clear();
+            }
+            unknown.put(key, now + UNKNOWN_FOR_MILLIS);
             return OptionalLong.empty();
         }
+        unknown.remove(key);
         if (ids.size() >= MAX_CACHED) {
             ids.clear();
         }
