@@ -14,16 +14,20 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
  * for {@code MessageSource.getMessage(resolvable, locale)}. Keys used:
  * <ul>
  * <li>allowed: {@code access.allowed.CUSTODIAN}, {@code .DISTRIBUTION}, {@code .DEPARTMENT}, {@code .CARE_TEAM},
- * {@code .GRANT}, {@code .BREAK_GLASS} (the need-to-know basis that allowed it);</li>
+ * {@code .GRANT}, {@code .BREAK_GLASS} (the need-to-know basis that allowed it), {@code access.allowed.create}
+ * (creating an object not registered yet: no need-to-know applies);</li>
  * <li>denied: {@code access.denied.unknown-person}, {@code access.denied.inactive},
  * {@code access.denied.administrator} (三员), {@code access.denied.unknown-object}, {@code access.denied.no-policy},
  * {@code access.denied.permission}, {@code access.denied.clearance}, {@code access.denied.write-down},
  * {@code access.denied.obligations}, {@code access.denied.not-medical}, {@code access.denied.need-to-know}.</li>
  * </ul>
  * {@code remedyKey} (null when allowed or when nothing can help) says which approval or step would allow it
- * ({@code access.remedy.request-access}: an access approval that issues a grant; {@code access.remedy.clearance}:
+ * ({@code access.remedy.request-access}: an access approval that issues a grant;
+ * {@code access.remedy.request-access-or-break-glass}: the same, or in an emergency break the glass;
+ * {@code access.remedy.break-glass}; {@code access.remedy.permission}: a role with the permission;
+ * {@code access.remedy.reclassify}: raise the object's level (CLS-3) before writing; {@code access.remedy.clearance}:
  * only a higher clearance, set by the security administrator, helps; {@code access.remedy.obligations}: sign the
- * agreement or complete the training; {@code access.remedy.break-glass}: in an emergency, break the glass).
+ * agreement or complete the training).
  *
  * @param allowed         whether the request is allowed
  * @param reasonKey       message key of the explanation (see above)

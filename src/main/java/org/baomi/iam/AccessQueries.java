@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * The questions the confidentiality office asks (issue 3 item 4), answered over the same rules as
  * {@link AccessPolicy#decide}: candidates are collected from the model's indexes (custodian, distribution list,
- * department, care team, grants) and each is then decided, so the answers agree with {@code decide} by
- * construction. Break-the-glass sessions are not listed (they are reviewed, not standing access).
+ * department, care team, grants, open break-the-glass sessions) and each is then decided, so the answers agree with
+ * {@code decide} (without a break-the-glass id in the context) by construction.
  *
  * <p>Requires {@link AccessPermissions#QUERY}. Audit actions: {@code access.query.who-can},
  * {@code access.query.what-can} (written independently; the answer is not content, the question is recorded).

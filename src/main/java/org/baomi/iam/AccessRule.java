@@ -15,10 +15,10 @@ public enum AccessRule {
     PERMISSION,
     /** CLS-1, ACC-6: no reading above one's clearance. */
     CLEARANCE,
-    /** CLS-1: no writing content of a higher level into a lower-level object. */
-    NO_WRITE_DOWN,
     /** PPL-1, PPL-2: a person with outstanding obligations is held to 内部 at most. */
     OBLIGATIONS,
+    /** CLS-1: no writing content of a higher level into a lower-level object. */
+    NO_WRITE_DOWN,
     /** ACC-4: only medical posts see patient information. */
     MEDICAL_POST,
     /** ACC-1, ACC-4: custodian, distribution, department, care team, grant or break-the-glass. */
