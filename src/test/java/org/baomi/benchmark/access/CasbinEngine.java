@@ -103,9 +103,10 @@ final class CasbinEngine {
         targetsByType.put("document", documents);
         targetsByType.put("patient", patients);
 
+        // jCasbin logs the model and every request at INFO by default; a benchmark measures deciding, not logging
+        org.casbin.jcasbin.util.Util.enableLog = false;
         Model model = Model.newModelFromString(MODEL);
         enforcer = new Enforcer(model);
-        // jCasbin logs every request at INFO by default; a benchmark measures deciding, not logging
         enforcer.enableLog(false);
         enforcer.addFunction("hasPermission", new HasPermission());
         enforcer.addFunction("distributed", new Distributed());

@@ -150,6 +150,7 @@ final class HospitalGenerator {
     private int[][] staffOf;
     private int[][] medicalOf;
     private int[] leadership;
+    private int[] allMedical;
 
     private HospitalGenerator(long seed, double scale, long now, long personIdBase) {
         this.seed = seed;
@@ -283,6 +284,7 @@ final class HospitalGenerator {
             medicalOf[d] = med.get(d).stream().mapToInt(Integer::intValue).toArray();
         }
         leadership = new int[] {0, 1, 2, 3, 4};
+        allMedical = java.util.stream.IntStream.range(0, count).filter(i -> medical[i]).toArray();
     }
 
     private int person(int index, String post, int departmentId, SecretLevel level, boolean isMedical, String roleName) {
@@ -361,7 +363,8 @@ final class HospitalGenerator {
         for (int i = 0; i < count; i++) {
             int patient = random.nextInt(patients);
             int[] team = medicalOf[patientDepartment[patient]];
-            int who = team.length == 0 ? random.nextInt(staff) : team[random.nextInt(team.length)];
+            // a tiny hospital may have a department without medical staff: then any medical person
+            int who = team.length == 0 ? allMedical[random.nextInt(allMedical.length)] : team[random.nextInt(team.length)];
             carePatient[i] = patient;
             carePerson[i] = personIdBase + who;
             long from = now - (long) (random.nextDouble() * 365 * DAY);
@@ -406,7 +409,7 @@ final class HospitalGenerator {
             int patient = random.nextInt(patients);
             // an emergency physician of another department, usually
             int[] team = medicalOf[FIRST_CLINICAL + 11];
-            int who = team.length == 0 ? random.nextInt(staff) : team[random.nextInt(team.length)];
+            int who = team.length == 0 ? allMedical[random.nextInt(allMedical.length)] : team[random.nextInt(team.length)];
             glassPerson[i] = personIdBase + who;
             glassPatient[i] = patient;
             glassOpened[i] = now - random.nextInt(40) * 60_000L;
