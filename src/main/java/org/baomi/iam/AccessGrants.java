@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Explicit grants, issued by the approval module when an access request is approved (ACC-4, ACC-6). Writes join
- * the caller's transaction (required); the model of every instance applies them within a second, and an expired
+ * the caller's transaction (or run in their own); the model of every instance applies them within a second, and an expired
  * or revoked grant stops working at once (expiry is checked at decision time against the clock).
  *
  * <p>Audit actions: {@code access.grant.issued}, {@code access.grant.revoked} (in the caller's transaction).

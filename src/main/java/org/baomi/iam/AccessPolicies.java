@@ -8,8 +8,8 @@ import java.util.List;
  * ({@link AccessPermissions#POLICY_MANAGE}); every change is a new, audited version; the decision model of every
  * instance applies it within a second.
  *
- * <p>Audit actions: {@code access.policy.changed} (in the saving transaction: version, reason, changed rules),
- * {@code access.policy.refused} (denied attempts, independently).
+ * <p>Audit actions: {@code access.policy.changed} (in the saving transaction: version, reason, changed rules);
+ * attempts without the permission are refused and audited by the permission guard ({@code access.denied}).
  */
 public interface AccessPolicies {
 

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The care relationships that give clinical staff need-to-know of their patients (ACC-4), fed by the patient
- * privacy module or the HIS. Writes join the caller's transaction and reach every instance's decision model within
+ * privacy module or the HIS. Writes join the caller's transaction (or run in their own) and reach every instance's decision model within
  * a second. The caller audits its business action.
  */
 public interface CareRelationships {
@@ -18,7 +18,11 @@ public interface CareRelationships {
      */
     long add(long personId, String patientId, Instant from, Instant until);
 
-    /** Ends an open relationship at the given time (the care window then runs from it). */
+    /**
+     * Ends an open relationship at the given time (the care window then runs from it).
+     *
+     * @throws org.baomi.shared.BaomiException CONFLICT when it does not exist, has ended, or starts after {@code at}
+     */
     void end(long relationshipId, Instant at);
 
     /** The patient's care relationships as the model knows them now, current and past. */

@@ -8,7 +8,7 @@ import java.util.Set;
  * patients, archives) register each object, its level, department and custodian, and keep the distribution list
  * current; unregistered objects are denied to everyone (deny by default).
  *
- * <p>Writes join the caller's transaction (required) and take effect in the decision model of every instance
+ * <p>Writes join the caller's transaction (or run in their own without one) and take effect in the decision model of every instance
  * within a second of the commit (at once on the writing instance). The calling module audits its own business
  * action; these methods add no audit record of their own. No permission is checked here: callers are module code
  * acting on a decision they already obtained.

@@ -52,6 +52,11 @@ public final class DecisionEngine {
     }
 
     public static AccessDecision decide(AccessModel model, AccessRequest request, long nowMillis) {
+        return decide(model, model.policy(), request, nowMillis);
+    }
+
+    /** Decides under the given policy instead of the model's own (previews of a draft policy). */
+    public static AccessDecision decide(AccessModel model, CompiledPolicy policy, AccessRequest request, long nowMillis) {
         PersonEntry person = model.person(request.personId());
         if (person == null) {
             return UNKNOWN_PERSON;
@@ -64,7 +69,7 @@ public final class DecisionEngine {
             return ADMINISTRATOR.get(person.adminKind);
         }
         AccessAction action = request.action();
-        CompiledRule rule = model.policy().rule(request.resource().type(), action);
+        CompiledRule rule = policy.rule(request.resource().type(), action);
         if (rule == null) {
             return denied("access.denied.no-policy", null, person.clearance, null, List.of(PERSON_PASSED, ADMIN_PASSED,
                     new RuleStep(AccessRule.POLICY, false, request.resource().type() + ":" + action.code())));

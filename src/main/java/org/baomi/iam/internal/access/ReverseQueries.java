@@ -29,6 +29,12 @@ public final class ReverseQueries {
     }
 
     public static List<Allowed<PersonEntry>> whoCan(AccessModel model, ResourceRef ref, AccessAction action, long now) {
+        return whoCan(model, model.policy(), ref, action, now);
+    }
+
+    /** Who could act under the given policy (previews of a draft). */
+    public static List<Allowed<PersonEntry>> whoCan(AccessModel model, CompiledPolicy policy, ResourceRef ref,
+            AccessAction action, long now) {
         List<Allowed<PersonEntry>> result = new ArrayList<>();
         ObjectEntry object = model.object(ref);
         if (object == null) {
@@ -51,7 +57,7 @@ public final class ReverseQueries {
         for (ObjectEntry.Glass g : object.glass) {
             candidates.add(g.personId());
         }
-        CompiledRule rule = model.policy().rule(ref.type(), action);
+        CompiledRule rule = policy.rule(ref.type(), action);
         if (rule == null) {
             return result;
         }
@@ -59,7 +65,7 @@ public final class ReverseQueries {
             candidates.addAll(model.peopleOfDepartment(core.departmentId()));
         }
         for (long personId : candidates) {
-            AccessDecision decision = DecisionEngine.decide(model, new AccessRequest(personId, action, ref), now);
+            AccessDecision decision = DecisionEngine.decide(model, policy, new AccessRequest(personId, action, ref), now);
             if (decision.allowed()) {
                 result.add(new Allowed<>(model.person(personId), decision));
             }

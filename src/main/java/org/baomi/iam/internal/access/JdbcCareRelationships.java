@@ -1,0 +1,72 @@
+package org.baomi.iam.internal.access;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.baomi.iam.CareRelationship;
+import org.baomi.iam.CareRelationships;
+import org.baomi.iam.ResourceRef;
+import org.baomi.shared.BaomiException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Care relationships in {@code iam_care_relationship} (ACC-4); see {@link CareRelationships}. */
+@Service
+class JdbcCareRelationships implements CareRelationships {
+
+    private final JdbcClient jdbc;
+    private final AccessChangeFeed feed;
+
+    JdbcCareRelationships(JdbcClient jdbc, AccessChangeFeed feed) {
+        this.jdbc = jdbc;
+        this.feed = feed;
+    }
+
+    @Override
+    @Transactional
+    public long add(long personId, String patientId, Instant from, Instant until) {
+        ResourceRef.patient(patientId);
+        if (from == null || (until != null && until.isBefore(from))) {
+            throw BaomiException.invalid("access.care.period-invalid");
+        }
+        if (feed.model().person(personId) == null) {
+            throw BaomiException.invalid("access.person.unknown");
+        }
+        long id = jdbc.sql("""
+                INSERT INTO iam_care_relationship (person_id, patient_id, valid_from, valid_until)
+                VALUES (:person, :patient, :from, :until) RETURNING id
+                """).param("person", personId).param("patient", patientId).param("from", Timestamp.from(from))
+                .param("until", until == null ? null : Timestamp.from(until)).query(Long.class).single();
+        feed.pollAfterCommit();
+        return id;
+    }
+
+    @Override
+    @Transactional
+    public void end(long relationshipId, Instant at) {
+        int updated = jdbc.sql("""
+                UPDATE iam_care_relationship SET valid_until = :at
+                WHERE id = :id AND valid_until IS NULL AND valid_from <= :at
+                """).param("at", Timestamp.from(at)).param("id", relationshipId).update();
+        if (updated == 0) {
+            throw BaomiException.conflict("access.care.not-open");
+        }
+        feed.pollAfterCommit();
+    }
+
+    @Override
+    public List<CareRelationship> ofPatient(String patientId) {
+        ObjectEntry entry = feed.model().object(ResourceRef.patient(patientId));
+        List<CareRelationship> result = new ArrayList<>();
+        if (entry != null) {
+            for (ObjectEntry.Care c : entry.care) {
+                result.add(new CareRelationship(c.id(), c.personId(), patientId, Instant.ofEpochMilli(c.fromMillis()),
+                        c.untilMillis() == Long.MAX_VALUE ? null : Instant.ofEpochMilli(c.untilMillis())));
+            }
+        }
+        return result;
+    }
+}

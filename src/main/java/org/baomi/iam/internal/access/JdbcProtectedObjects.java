@@ -1,0 +1,91 @@
+package org.baomi.iam.internal.access;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.baomi.iam.ProtectedObject;
+import org.baomi.iam.ProtectedObjects;
+import org.baomi.iam.ResourceRef;
+import org.baomi.shared.BaomiException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The object register in {@code iam_protected_object} and {@code iam_object_distribution}; see {@link ProtectedObjects}. */
+@Service
+class JdbcProtectedObjects implements ProtectedObjects {
+
+    private final JdbcClient jdbc;
+    private final AccessChangeFeed feed;
+    private final Clock clock;
+
+    JdbcProtectedObjects(JdbcClient jdbc, AccessChangeFeed feed, Clock clock) {
+        this.jdbc = jdbc;
+        this.feed = feed;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void register(ProtectedObject object) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                INSERT INTO iam_protected_object (object_type, object_id, level, department_id, custodian_id, created_at,
+                                                  updated_at)
+                VALUES (:type, :id, :level, :department, :custodian, :now, :now)
+                ON CONFLICT (object_type, object_id) DO UPDATE
+                SET level = EXCLUDED.level, department_id = EXCLUDED.department_id,
+                    custodian_id = EXCLUDED.custodian_id, updated_at = EXCLUDED.updated_at
+                """).param("type", object.ref().type()).param("id", object.ref().id())
+                .param("level", object.level().name()).param("department", object.departmentId())
+                .param("custodian", object.custodianId()).param("now", now).update();
+        feed.pollAfterCommit();
+    }
+
+    @Override
+    @Transactional
+    public void setDistribution(ResourceRef ref, Set<Long> personIds) {
+        if (!exists(ref)) {
+            throw BaomiException.notFound("access.object.not-found");
+        }
+        jdbc.sql("DELETE FROM iam_object_distribution WHERE object_type = :type AND object_id = :id")
+                .param("type", ref.type()).param("id", ref.id()).update();
+        for (Long personId : new TreeSet<>(personIds)) {
+            jdbc.sql("INSERT INTO iam_object_distribution (object_type, object_id, person_id) VALUES (:type, :id, :person)")
+                    .param("type", ref.type()).param("id", ref.id()).param("person", personId).update();
+        }
+        // an emptied list leaves no row for the trigger to report
+        jdbc.sql("UPDATE iam_protected_object SET updated_at = :now WHERE object_type = :type AND object_id = :id")
+                .param("now", Timestamp.from(clock.instant())).param("type", ref.type()).param("id", ref.id()).update();
+        jdbc.sql("INSERT INTO iam_access_change (kind, key1, key2) VALUES ('DISTRIBUTION', :type, :id)")
+                .param("type", ref.type()).param("id", ref.id()).update();
+        feed.pollAfterCommit();
+    }
+
+    @Override
+    public Optional<ProtectedObject> find(ResourceRef ref) {
+        ObjectEntry entry = feed.model().object(ref);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        ObjectEntry.Core core = entry.core;
+        return Optional.of(new ProtectedObject(entry.ref, core.level(),
+                core.departmentId() == AccessModel.NONE ? null : core.departmentId(),
+                core.custodianId() == AccessModel.NONE ? null : core.custodianId()));
+    }
+
+    @Override
+    public Set<Long> distributionOf(ResourceRef ref) {
+        ObjectEntry entry = feed.model().object(ref);
+        return entry == null ? Set.of() : Set.copyOf(Arrays.stream(entry.distribution).boxed().toList());
+    }
+
+    boolean exists(ResourceRef ref) {
+        return jdbc.sql("SELECT COUNT(*) FROM iam_protected_object WHERE object_type = :type AND object_id = :id")
+                .param("type", ref.type()).param("id", ref.id()).query(Long.class).single() > 0;
+    }
+}
