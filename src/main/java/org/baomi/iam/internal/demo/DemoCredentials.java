@@ -27,7 +27,7 @@ public final class DemoCredentials {
     public static final String HIS_API_TOKEN = "bm_demo0his_HisDemoToken-OnlyInDemoMode-NotASecret_Demo";
     public static final String HIS_API_CLIENT = "HIS";
     /** Space-separated, as in OAuth 2 scope strings. */
-    public static final String HIS_API_SCOPES = "iam:department:read iam:staff:read ops:metrics:read";
+    public static final String HIS_API_SCOPES = "iam:department:read iam:staff:read ops:metrics:read access:decision:request";
     public static final int HIS_API_TOKEN_DAYS = 365;
 
     private static final Map<String, String> ADMIN_TOTP_SECRETS = Map.of(

@@ -14,6 +14,7 @@ import org.baomi.audit.AuditTrail;
 import org.baomi.iam.ApiTokenService;
 import org.baomi.iam.ApiTokenSummary;
 import org.baomi.iam.IssuedApiToken;
+import org.baomi.iam.AccessPermissions;
 import org.baomi.iam.PermissionGuard;
 import org.baomi.iam.Permissions;
 import org.baomi.iam.StaffPrincipal;
@@ -29,7 +30,7 @@ class DefaultApiTokenService implements ApiTokenService {
     private static final int MAX_SCOPES = 20;
     private static final int MAX_SCOPES_LENGTH = 1000;
     private static final List<String> KNOWN_SCOPES = List.of("iam:department:read", "iam:staff:read",
-            "ops:metrics:read");
+            "ops:metrics:read", AccessPermissions.DECISION_REQUEST, AccessPermissions.QUERY);
 
     private final ApiTokenStore store;
     private final PermissionGuard guard;

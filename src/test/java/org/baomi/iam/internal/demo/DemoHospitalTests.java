@@ -196,7 +196,7 @@ class DemoHospitalTests {
         assertThat(row.get("token_hash"))
                 .isEqualTo("f025ca08638486324496ecf8fd981c049376213a1701a0285d5294b4c0afdd69")
                 .isEqualTo(DemoHospitalSeeder.sha256Hex(DemoCredentials.HIS_API_TOKEN));
-        assertThat(row.get("scopes")).isEqualTo("iam:department:read iam:staff:read ops:metrics:read");
+        assertThat(row.get("scopes")).isEqualTo("iam:department:read iam:staff:read ops:metrics:read access:decision:request");
         assertThat(row.get("revoked_at")).isNull();
         Instant created = ((java.sql.Timestamp) row.get("created_at")).toInstant();
         Instant expires = ((java.sql.Timestamp) row.get("expires_at")).toInstant();
