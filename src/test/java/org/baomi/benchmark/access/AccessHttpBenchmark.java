@@ -99,12 +99,14 @@ public final class AccessHttpBenchmark {
                 System.out.printf("Instance A (pid %d, %s) ready %.0f s after its start, model loaded from the database%n",
                         a.pid(), options.serverJavaOpts, ready);
                 DecisionLoad load = new DecisionLoad(token);
+                firstAnswer(load, a, mix[0]);
                 compare(load, a, h, mix);
                 single(load, a, mix);
                 batch(load, a, mix);
                 try (BaomiInstance b = BaomiInstance.start("b", work, url, user, true, options.serverJavaOpts)) {
                     ready = b.awaitReady(START_TIMEOUT);
                     System.out.printf("Instance B (pid %d) ready %.0f s after its start, on the same database%n", b.pid(), ready);
+                    firstAnswer(load, b, mix[0]);
                     try (HospitalDatabase db = new HospitalDatabase(url, user)) {
                         new PropagationTrials(load, db, h, mix, a, b, options.trials).run(this);
                     }
@@ -115,6 +117,17 @@ public final class AccessHttpBenchmark {
         verdicts.forEach(System.out::println);
         machine();
         return allMet;
+    }
+
+    /** The decision model is loaded on first use: the first question waits for it (up to 10 minutes). */
+    private static void firstAnswer(DecisionLoad load, BaomiInstance instance, AccessRequest request) throws Exception {
+        long t0 = System.nanoTime();
+        var response = load.post(instance.baseUrl() + "/api/v1/access/decisions", DecisionLoad.json(request),
+                START_TIMEOUT);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("The decision API answered " + response.statusCode() + ": " + response.body());
+        }
+        System.out.printf("First answer after %.1f s (the instance loads its decision model on first use)%n", seconds(t0));
     }
 
     /** The instance decides as the in-process engine does on the same data (proves the load and the API). */

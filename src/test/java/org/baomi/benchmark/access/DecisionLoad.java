@@ -67,7 +67,11 @@ final class DecisionLoad {
     }
 
     HttpResponse<String> post(String url, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        return post(url, body, Duration.ofSeconds(30));
+    }
+
+    HttpResponse<String> post(String url, String body, Duration timeout) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .header("Accept", "application/json").header("Accept-Language", "en")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
