@@ -9,9 +9,9 @@ import org.baomi.shared.SecretLevel;
  * @param writtenLevel    for {@link AccessAction#CHANGE} and {@link AccessAction#CREATE}: the level of the content
  *                        being written, so that content is never written down into a lower-level object (CLS-1);
  *                        null when unknown (then only the object's own level counts)
- * @param breakGlassId    an open break-the-glass session of the person ({@link BreakTheGlass#open}) that the request
- *                        relies on; null normally
- * @param callingSystem   the integration client asking on the person's behalf ("EMR", "HIS"); null for Baomi itself
+ * @param breakGlassId    the break-the-glass session ({@link BreakTheGlass#open}) the request relies on: then only
+ *                        that session counts; null: any open session of the person on the object counts
+ * @param callingSystem   the integration client asking on the person's behalf ('EMR', 'HIS'); null for Baomi itself
  */
 public record AccessContext(String purpose, SecretLevel writtenLevel, Long breakGlassId, String callingSystem) {
 

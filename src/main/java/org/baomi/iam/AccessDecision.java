@@ -10,7 +10,7 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
  * The answer of the decision point (ACC-1..6, ORG-5, CLS-1), with the rule trail that led to it.
  *
  * <p>{@code reasonKey} is a message key of the {@code messages/access} bundle with a plain-language explanation in
- * both languages ("你的密级为秘密，此对象为机密"); {@link #explanation()} gives it with its arguments resolved, ready
+ * both languages ('你的密级为秘密，此对象为机密'); {@link #explanation()} gives it with its arguments resolved, ready
  * for {@code MessageSource.getMessage(resolvable, locale)}. Keys used:
  * <ul>
  * <li>allowed: {@code access.allowed.CUSTODIAN}, {@code .DISTRIBUTION}, {@code .DEPARTMENT}, {@code .CARE_TEAM},
@@ -65,7 +65,7 @@ public record AccessDecision(boolean allowed, String reasonKey, List<RuleStep> t
         return remedyKey == null ? null : resolvable(remedyKey);
     }
 
-    /** The trail in a compact form for audit details: "PERMISSION+(document:document:read) CLEARANCE-(...)". */
+    /** The trail in a compact form for audit details: 'PERMISSION+(document:document:read) CLEARANCE-(...)'. */
     public String trailText() {
         StringBuilder text = new StringBuilder();
         for (RuleStep step : trail) {

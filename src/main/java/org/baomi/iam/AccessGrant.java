@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param action           what they may do ({@link AccessAction#READ} also covers nothing else)
  * @param resource         on which object
  * @param expiresAt        when it stops working
- * @param conditions       free-text conditions of the approval ("reading room only"), shown and audited; may be null
+ * @param conditions       free-text conditions of the approval ('reading room only'), shown and audited; may be null
  * @param sourceApprovalId the approval that issued it; may be null for grants issued by the security office
  * @param revokedAt        when it was revoked, or null
  */

@@ -1,7 +1,7 @@
 package org.baomi.iam;
 
 /**
- * Someone who can reach an object, and why ("Who can see this document or patient, and why?").
+ * Someone who can reach an object, and why ('Who can see this document or patient, and why?').
  *
  * @param person  the person
  * @param basis   the need-to-know basis that allows it

@@ -12,7 +12,7 @@ import java.util.Optional;
 public interface AccessObligations {
 
     /**
-     * Holds the person, for the reason given as a message key ("training.outstanding"); holding a held person
+     * Holds the person, for the reason given as a message key ('training.outstanding'); holding a held person
      * replaces the reason.
      */
     void hold(long personId, String reasonKey);

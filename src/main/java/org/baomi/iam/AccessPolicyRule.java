@@ -8,7 +8,7 @@ import org.baomi.shared.SecretLevel;
 /**
  * The policy of one object type and action, as data the security administrator edits (issue 3 item 3).
  *
- * @param resourceType       object type ("document", "patient", ...)
+ * @param resourceType       object type ('document', 'patient', ...)
  * @param action             the action
  * @param permission         the permission string required ({@code module:resource:action}, ACC-2)
  * @param bases              the need-to-know bases that count (ACC-1); empty = nobody needs to know, all denied

@@ -3,7 +3,7 @@ package org.baomi.iam;
 import org.baomi.shared.SecretLevel;
 
 /**
- * An object a person can reach, and why ("What can this person see?").
+ * An object a person can reach, and why ('What can this person see?').
  *
  * @param ref     the object
  * @param level   its level

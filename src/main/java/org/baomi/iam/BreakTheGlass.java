@@ -3,7 +3,7 @@ package org.baomi.iam;
 import java.util.List;
 
 /**
- * Emergency access ("break the glass"): a person opens a short, time-boxed session on one object with a stated
+ * Emergency access ('break the glass'): a person opens a short, time-boxed session on one object with a stated
  * reason; it satisfies need-to-know only (never clearance, never the 三员 rule, never a missing permission), and only
  * for object types whose policy allows {@link NeedToKnow#BREAK_GLASS}. Opening raises an immediate alert to the
  * confidentiality office (a security event in the audit trail and a home-page duty for holders of

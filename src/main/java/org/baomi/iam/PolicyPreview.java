@@ -3,7 +3,7 @@ package org.baomi.iam;
 import java.util.List;
 
 /**
- * The effect a draft policy would have against the current model ("these 12 people gain access, these 3 lose it"),
+ * The effect a draft policy would have against the current model ('these 12 people gain access, these 3 lose it'),
  * computed with the same engine over the reverse-query indexes.
  *
  * @param gainedPeople  number of people who could reach at least one object they cannot reach now

@@ -2,7 +2,7 @@ package org.baomi.iam;
 
 /**
  * One step of a decision's rule trail: which rule was evaluated, whether it passed, and a short detail for the
- * audit record and the explanation ("document:document:read", "SECRET<HIGHLY_SECRET", "CARE_TEAM").
+ * audit record and the explanation ('document:document:read', 'SECRET<HIGHLY_SECRET', 'CARE_TEAM').
  *
  * @param rule   the rule
  * @param passed whether the request satisfied it

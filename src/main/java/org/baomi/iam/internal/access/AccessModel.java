@@ -26,7 +26,7 @@ import org.baomi.shared.SecretLevel;
  */
 public final class AccessModel {
 
-    /** "No department" / "no custodian" in the long-valued fields. */
+    /** 'No department' / 'no custodian' in the long-valued fields. */
     public static final long NONE = Long.MIN_VALUE;
 
     /** People with ids below this live in an array indexed by id; others in a map. */

@@ -9,7 +9,7 @@ import org.baomi.shared.DutyProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The confidentiality office's standing alert (ORG-2, PAT-4): "N break-the-glass accesses await review", for holders
+ * The confidentiality office's standing alert (ORG-2, PAT-4): 'N break-the-glass accesses await review', for holders
  * of {@link AccessPermissions#BREAK_GLASS_REVIEW}, on the home page.
  */
 @Component

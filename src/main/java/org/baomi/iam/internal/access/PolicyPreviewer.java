@@ -19,7 +19,7 @@ import org.baomi.iam.PolicyVersion;
 
 /**
  * The effect of a draft policy (issue 3 item 3): for every (type, action) whose rule the draft adds, removes or
- * changes, every registered object of the type is asked "who can?" under both policies, with the same engine and the
+ * changes, every registered object of the type is asked 'who can?' under both policies, with the same engine and the
  * same reverse-query indexes; people who appear only under the draft gain, those only under the current one lose.
  * Cost grows with the objects of the changed types (about a million decisions per second).
  */

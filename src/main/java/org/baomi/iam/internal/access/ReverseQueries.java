@@ -13,7 +13,7 @@ import org.baomi.iam.AccessRequest;
 import org.baomi.iam.ResourceRef;
 
 /**
- * "Who can see this?" and "What can this person see?" (issue 3 item 4) over an {@link AccessModel}: the model's
+ * 'Who can see this?' and 'What can this person see?' (issue 3 item 4) over an {@link AccessModel}: the model's
  * indexes give every candidate that some need-to-know basis could allow (custodian, distribution, care team, grant,
  * break-the-glass session, department), and {@link DecisionEngine#decide} then decides each, so the answers agree with
  * {@code decide} by construction. Candidates may be a superset; never a subset, since each basis the engine accepts
