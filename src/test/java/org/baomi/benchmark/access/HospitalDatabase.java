@@ -58,6 +58,10 @@ final class HospitalDatabase implements AutoCloseable {
         long[] roles = roles(h);
         Map<Byte, Long> adminRoles = adminRoles();
         Instant created = Instant.ofEpochMilli(h.now).minus(Duration.ofDays(400));
+        // ids after the demo hospital's own care relationships, grants and sessions
+        long careBase = single("SELECT COALESCE(MAX(id), 0) FROM iam_care_relationship");
+        long grantBase = single("SELECT COALESCE(MAX(id), 0) FROM iam_access_grant");
+        long glassBase = single("SELECT COALESCE(MAX(id), 0) FROM iam_break_glass");
         copy("COPY iam_account (id, staff_no, full_name, department_id, post_id, clearance, status, created_at, updated_at)"
                 + " FROM STDIN (FORMAT csv)", out -> {
                     for (int i = 0; i < h.staff; i++) {
@@ -98,7 +102,7 @@ final class HospitalDatabase implements AutoCloseable {
                 + " FROM STDIN (FORMAT csv)", out -> {
                     for (int c = 0; c < h.care; c++) {
                         Instant from = Instant.ofEpochMilli(h.careFrom[c]);
-                        row(out, c + 1, h.carePerson[c], Hospital.patientId(h.carePatient[c]), from,
+                        row(out, careBase + c + 1, h.carePerson[c], Hospital.patientId(h.carePatient[c]), from,
                                 h.careUntil[c] == Hospital.OPEN ? null : Instant.ofEpochMilli(h.careUntil[c]), from);
                     }
                 });
@@ -108,7 +112,7 @@ final class HospitalDatabase implements AutoCloseable {
                         Instant expires = Instant.ofEpochMilli(h.grantExpires[g]);
                         Instant issued = expires.minus(Duration.ofDays(90));
                         Instant revoked = h.grantRevoked[g] ? issued.plus(Duration.ofDays(1)) : null;
-                        row(out, g + 1, h.grantPerson[g], Hospital.ACTIONS[h.grantAction[g]].name(),
+                        row(out, grantBase + g + 1, h.grantPerson[g], Hospital.ACTIONS[h.grantAction[g]].name(),
                                 h.grantOnPatient[g] ? "patient" : "document",
                                 h.grantOnPatient[g] ? Hospital.patientId(h.grantObject[g]) : Hospital.documentId(h.grantObject[g]),
                                 expires, null, "SYN-" + (g + 1), issued, revoked, revoked == null ? null : "synthetic");
@@ -117,7 +121,7 @@ final class HospitalDatabase implements AutoCloseable {
         copy("COPY iam_break_glass (id, person_id, object_type, object_id, reason, opened_at, expires_at)"
                 + " FROM STDIN (FORMAT csv)", out -> {
                     for (int s = 0; s < h.glass; s++) {
-                        row(out, s + 1, h.glassPerson[s], "patient", Hospital.patientId(h.glassPatient[s]),
+                        row(out, glassBase + s + 1, h.glassPerson[s], "patient", Hospital.patientId(h.glassPatient[s]),
                                 "Synthetic emergency " + (s + 1), Instant.ofEpochMilli(h.glassOpened[s]),
                                 Instant.ofEpochMilli(h.glassExpires[s]));
                     }
