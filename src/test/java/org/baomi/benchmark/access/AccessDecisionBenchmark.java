@@ -280,6 +280,10 @@ public final class AccessDecisionBenchmark {
         var os = ManagementFactory.getOperatingSystemMXBean();
         System.out.printf("Machine: %d cores, load average %.2f; JVM %s, max heap %,d MB%n", os.getAvailableProcessors(),
                 os.getSystemLoadAverage(), System.getProperty("java.vm.version"), Runtime.getRuntime().maxMemory() >> 20);
+        if (os.getSystemLoadAverage() > os.getAvailableProcessors()) {
+            System.out.println("  NOTE: more runnable processes than cores: other work competed for the CPU and its caches; "
+                    + "figures measured now understate the machine");
+        }
     }
 
     private static long usedHeap() {

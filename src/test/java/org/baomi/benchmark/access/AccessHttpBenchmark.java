@@ -244,6 +244,10 @@ public final class AccessHttpBenchmark {
     static void machine() {
         var os = ManagementFactory.getOperatingSystemMXBean();
         System.out.printf("Machine: %d cores, load average %.2f%n", os.getAvailableProcessors(), os.getSystemLoadAverage());
+        if (os.getSystemLoadAverage() > os.getAvailableProcessors()) {
+            System.out.println("  NOTE: more runnable processes than cores: other work competed for the CPU and its caches; "
+                    + "figures measured now understate the machine");
+        }
     }
 
     static void section(String title) {
