@@ -1,10 +1,8 @@
 package org.baomi.iam.internal.access;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -210,7 +208,7 @@ public final class AccessModel {
     public synchronized void putCare(long id, long personId, ResourceRef patient, long fromMillis, long untilMillis) {
         removeCare(id);
         ObjectEntry entry = entryFor(patient);
-        entry.care = append(entry.care, new ObjectEntry.Care(id, personId, fromMillis, untilMillis));
+        entry.care = ObjectEntry.with(entry.care, id, personId, fromMillis, untilMillis);
         careById.put(id, entry);
         relate(personId, entry);
     }
@@ -218,19 +216,9 @@ public final class AccessModel {
     public synchronized void removeCare(long id) {
         ObjectEntry entry = careById.remove(id);
         if (entry != null) {
-            ObjectEntry.Care removed = null;
-            List<ObjectEntry.Care> kept = new ArrayList<>();
-            for (ObjectEntry.Care c : entry.care) {
-                if (c.id() == id) {
-                    removed = c;
-                } else {
-                    kept.add(c);
-                }
-            }
-            entry.care = kept.toArray(ObjectEntry.NO_CARE);
-            if (removed != null) {
-                unrelate(removed.personId(), entry);
-            }
+            long personId = ObjectEntry.personOf(entry.care, id);
+            entry.care = ObjectEntry.without(entry.care, id);
+            unrelate(personId, entry);
         }
     }
 
@@ -238,7 +226,7 @@ public final class AccessModel {
     public synchronized void putGrant(long id, long personId, AccessAction action, ResourceRef ref, long expiresMillis) {
         removeGrant(id);
         ObjectEntry entry = entryFor(ref);
-        entry.grants = append(entry.grants, new ObjectEntry.Grant(id, personId, action.ordinal(), expiresMillis));
+        entry.grants = ObjectEntry.with(entry.grants, id, personId, action.ordinal(), expiresMillis);
         grantById.put(id, entry);
         relate(personId, entry);
     }
@@ -246,16 +234,8 @@ public final class AccessModel {
     public synchronized void removeGrant(long id) {
         ObjectEntry entry = grantById.remove(id);
         if (entry != null) {
-            long personId = NONE;
-            List<ObjectEntry.Grant> kept = new ArrayList<>();
-            for (ObjectEntry.Grant g : entry.grants) {
-                if (g.id() == id) {
-                    personId = g.personId();
-                } else {
-                    kept.add(g);
-                }
-            }
-            entry.grants = kept.toArray(ObjectEntry.NO_GRANTS);
+            long personId = ObjectEntry.personOf(entry.grants, id);
+            entry.grants = ObjectEntry.without(entry.grants, id);
             unrelate(personId, entry);
         }
     }
@@ -263,7 +243,7 @@ public final class AccessModel {
     public synchronized void putGlass(long id, long personId, ResourceRef ref, long openedMillis, long expiresMillis) {
         removeGlass(id);
         ObjectEntry entry = entryFor(ref);
-        entry.glass = append(entry.glass, new ObjectEntry.Glass(id, personId, openedMillis, expiresMillis));
+        entry.glass = ObjectEntry.with(entry.glass, id, personId, openedMillis, expiresMillis);
         glassById.put(id, entry);
         relate(personId, entry);
     }
@@ -271,16 +251,8 @@ public final class AccessModel {
     public synchronized void removeGlass(long id) {
         ObjectEntry entry = glassById.remove(id);
         if (entry != null) {
-            long personId = NONE;
-            List<ObjectEntry.Glass> kept = new ArrayList<>();
-            for (ObjectEntry.Glass g : entry.glass) {
-                if (g.id() == id) {
-                    personId = g.personId();
-                } else {
-                    kept.add(g);
-                }
-            }
-            entry.glass = kept.toArray(ObjectEntry.NO_GLASS);
+            long personId = ObjectEntry.personOf(entry.glass, id);
+            entry.glass = ObjectEntry.without(entry.glass, id);
             unrelate(personId, entry);
         }
     }
@@ -327,12 +299,5 @@ public final class AccessModel {
         if (set != null) {
             set.remove(value);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T[] append(T[] array, T value) {
-        T[] copy = Arrays.copyOf(array, array.length + 1);
-        copy[array.length] = value;
-        return (T[]) copy;
     }
 }

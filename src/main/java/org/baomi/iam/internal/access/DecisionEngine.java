@@ -117,30 +117,36 @@ public final class DecisionEngine {
             return outcome(rule, Stage.ALLOWED, NeedToKnow.DEPARTMENT, person.clearance, level, written, held, 0, 0);
         }
         if (rule.careTeam) {
-            for (ObjectEntry.Care care : object.care) {
+            long[] care = object.care;
+            for (int i = 0; i < care.length; i += ObjectEntry.STRIDE) {
                 // ACC-4: during the encounter and for the care window after it ends
-                if (care.personId() == personId && care.fromMillis() <= nowMillis
-                        && (care.untilMillis() == Long.MAX_VALUE || nowMillis <= care.untilMillis() + rule.careWindowMillis)) {
+                if (care[i + ObjectEntry.PERSON] == personId && care[i + ObjectEntry.A] <= nowMillis
+                        && (care[i + ObjectEntry.B] == Long.MAX_VALUE
+                                || nowMillis <= care[i + ObjectEntry.B] + rule.careWindowMillis)) {
                     return outcome(rule, Stage.ALLOWED, NeedToKnow.CARE_TEAM, person.clearance, level, written, held, 0, 0);
                 }
             }
         }
         if (rule.grant) {
-            int actionOrdinal = action.ordinal();
-            for (ObjectEntry.Grant grant : object.grants) {
-                if (grant.personId() == personId && grant.action() == actionOrdinal && nowMillis < grant.expiresMillis()) {
+            long[] grants = object.grants;
+            long actionOrdinal = action.ordinal();
+            for (int i = 0; i < grants.length; i += ObjectEntry.STRIDE) {
+                if (grants[i + ObjectEntry.PERSON] == personId && grants[i + ObjectEntry.A] == actionOrdinal
+                        && nowMillis < grants[i + ObjectEntry.B]) {
                     return outcome(rule, Stage.ALLOWED, NeedToKnow.GRANT, person.clearance, level, written, held,
-                            grant.id(), 0);
+                            grants[i + ObjectEntry.ID], 0);
                 }
             }
         }
         if (rule.breakGlass) {
             Long wanted = request.context().breakGlassId();
-            for (ObjectEntry.Glass glass : object.glass) {
-                if (glass.personId() == personId && glass.openedMillis() <= nowMillis && nowMillis < glass.expiresMillis()
-                        && (wanted == null || wanted == glass.id())) {
+            long[] glass = object.glass;
+            for (int i = 0; i < glass.length; i += ObjectEntry.STRIDE) {
+                if (glass[i + ObjectEntry.PERSON] == personId && glass[i + ObjectEntry.A] <= nowMillis
+                        && nowMillis < glass[i + ObjectEntry.B]
+                        && (wanted == null || wanted == glass[i + ObjectEntry.ID])) {
                     return outcome(rule, Stage.ALLOWED, NeedToKnow.BREAK_GLASS, person.clearance, level, written, held,
-                            0, glass.id());
+                            0, glass[i + ObjectEntry.ID]);
                 }
             }
         }

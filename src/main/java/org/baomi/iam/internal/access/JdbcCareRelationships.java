@@ -62,9 +62,11 @@ class JdbcCareRelationships implements CareRelationships {
         ObjectEntry entry = feed.model().object(ResourceRef.patient(patientId));
         List<CareRelationship> result = new ArrayList<>();
         if (entry != null) {
-            for (ObjectEntry.Care c : entry.care) {
-                result.add(new CareRelationship(c.id(), c.personId(), patientId, Instant.ofEpochMilli(c.fromMillis()),
-                        c.untilMillis() == Long.MAX_VALUE ? null : Instant.ofEpochMilli(c.untilMillis())));
+            long[] care = entry.care;
+            for (int i = 0; i < care.length; i += ObjectEntry.STRIDE) {
+                long until = care[i + ObjectEntry.B];
+                result.add(new CareRelationship(care[i + ObjectEntry.ID], care[i + ObjectEntry.PERSON], patientId,
+                        Instant.ofEpochMilli(care[i + ObjectEntry.A]), until == Long.MAX_VALUE ? null : Instant.ofEpochMilli(until)));
             }
         }
         return result;

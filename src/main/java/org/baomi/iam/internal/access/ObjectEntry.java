@@ -14,30 +14,28 @@ public final class ObjectEntry {
     record Core(SecretLevel level, long departmentId, long custodianId) {
     }
 
-    /** A care relationship (ACC-4); {@code untilMillis} is {@link Long#MAX_VALUE} while open. */
-    record Care(long id, long personId, long fromMillis, long untilMillis) {
-    }
-
-    /** An explicit grant, for one action. */
-    record Grant(long id, long personId, int action, long expiresMillis) {
-    }
-
-    /** A break-the-glass session. */
-    record Glass(long id, long personId, long openedMillis, long expiresMillis) {
-    }
+    /**
+     * Care relationships, grants and break-the-glass sessions are kept flat, four longs per entry, so that a decision
+     * reads one array instead of chasing a pointer per entry: {@code [id, person, a, b]} where for care a = from and
+     * b = until ({@link Long#MAX_VALUE} while open, ACC-4), for grants a = action ordinal and b = expiry, for sessions
+     * a = opened and b = expiry (all times in epoch milliseconds).
+     */
+    static final int STRIDE = 4;
+    static final int ID = 0;
+    static final int PERSON = 1;
+    static final int A = 2;
+    static final int B = 3;
 
     static final long[] NO_PEOPLE = new long[0];
-    static final Care[] NO_CARE = new Care[0];
-    static final Grant[] NO_GRANTS = new Grant[0];
-    static final Glass[] NO_GLASS = new Glass[0];
+    static final long[] NONE = new long[0];
 
     final ResourceRef ref;
     volatile Core core;
     /** Sorted person ids (DOC-5 distribution list). */
     volatile long[] distribution = NO_PEOPLE;
-    volatile Care[] care = NO_CARE;
-    volatile Grant[] grants = NO_GRANTS;
-    volatile Glass[] glass = NO_GLASS;
+    volatile long[] care = NONE;
+    volatile long[] grants = NONE;
+    volatile long[] glass = NONE;
 
     ObjectEntry(ResourceRef ref, Core core) {
         this.ref = ref;
@@ -58,21 +56,48 @@ public final class ObjectEntry {
         if (c.custodianId() == personId || java.util.Arrays.binarySearch(distribution, personId) >= 0) {
             return true;
         }
-        for (Care x : care) {
-            if (x.personId() == personId) {
-                return true;
-            }
-        }
-        for (Grant x : grants) {
-            if (x.personId() == personId) {
-                return true;
-            }
-        }
-        for (Glass x : glass) {
-            if (x.personId() == personId) {
+        return has(care, personId) || has(grants, personId) || has(glass, personId);
+    }
+
+    private static boolean has(long[] entries, long personId) {
+        for (int i = 0; i < entries.length; i += STRIDE) {
+            if (entries[i + PERSON] == personId) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A copy with the entry added. */
+    static long[] with(long[] entries, long id, long personId, long a, long b) {
+        long[] copy = java.util.Arrays.copyOf(entries, entries.length + STRIDE);
+        copy[entries.length + ID] = id;
+        copy[entries.length + PERSON] = personId;
+        copy[entries.length + A] = a;
+        copy[entries.length + B] = b;
+        return copy;
+    }
+
+    /** A copy without the entry of the id (the same array when absent). */
+    static long[] without(long[] entries, long id) {
+        for (int i = 0; i < entries.length; i += STRIDE) {
+            if (entries[i + ID] == id) {
+                long[] copy = new long[entries.length - STRIDE];
+                System.arraycopy(entries, 0, copy, 0, i);
+                System.arraycopy(entries, i + STRIDE, copy, i, entries.length - i - STRIDE);
+                return copy;
+            }
+        }
+        return entries;
+    }
+
+    /** The person of the entry of the id, or {@link AccessModel#NONE}. */
+    static long personOf(long[] entries, long id) {
+        for (int i = 0; i < entries.length; i += STRIDE) {
+            if (entries[i + ID] == id) {
+                return entries[i + PERSON];
+            }
+        }
+        return AccessModel.NONE;
     }
 }

@@ -48,14 +48,10 @@ public final class ReverseQueries {
         for (long p : object.distribution) {
             candidates.add(p);
         }
-        for (ObjectEntry.Care c : object.care) {
-            candidates.add(c.personId());
-        }
-        for (ObjectEntry.Grant g : object.grants) {
-            candidates.add(g.personId());
-        }
-        for (ObjectEntry.Glass g : object.glass) {
-            candidates.add(g.personId());
+        for (long[] entries : new long[][] {object.care, object.grants, object.glass}) {
+            for (int i = 0; i < entries.length; i += ObjectEntry.STRIDE) {
+                candidates.add(entries[i + ObjectEntry.PERSON]);
+            }
         }
         CompiledRule rule = policy.rule(ref.type(), action);
         if (rule == null) {

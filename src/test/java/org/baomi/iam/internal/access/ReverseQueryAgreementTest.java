@@ -67,14 +67,10 @@ class ReverseQueryAgreementTest {
         for (long p : entry.distribution) {
             related.add(p);
         }
-        for (ObjectEntry.Care c : entry.care) {
-            related.add(c.personId());
-        }
-        for (ObjectEntry.Grant g : entry.grants) {
-            related.add(g.personId());
-        }
-        for (ObjectEntry.Glass g : entry.glass) {
-            related.add(g.personId());
+        for (long[] entries : new long[][] {entry.care, entry.grants, entry.glass}) {
+            for (int i = 0; i < entries.length; i += ObjectEntry.STRIDE) {
+                related.add(entries[i + ObjectEntry.PERSON]);
+            }
         }
         related.addAll(hospital.model.peopleOfDepartment(entry.core.departmentId()));
         return related.isEmpty() ? hospital.person() : related.get(hospital.random().nextInt(related.size()));
