@@ -79,7 +79,7 @@ class BreakGlassController {
             return "access/break-glass";
         }
         try {
-            model.addAttribute("session", breakTheGlass.open(personId, ref, glass.getReason()));
+            model.addAttribute("glassSession", breakTheGlass.open(personId, ref, glass.getReason()));
         } catch (BaomiException e) {
             if (e.kind() != BaomiException.Kind.INVALID && e.kind() != BaomiException.Kind.FORBIDDEN) {
                 throw e;

@@ -26,8 +26,15 @@ public record DenialView(AccessRequest request, AccessDecision decision, boolean
                 canAsk && (BREAK_GLASS.equals(remedy) || REQUEST_OR_BREAK_GLASS.equals(remedy)));
     }
 
-    /** Whether the levels are worth showing side by side (both known: clearance and write-down denials). */
+    /**
+     * Whether the levels explain the denial, so are shown side by side: clearance (CLS-1), writing down, or an
+     * obligations hold that lowered the clearance (PPL-1); for other denials they would only distract.
+     */
     public boolean showsLevels() {
-        return decision.personClearance() != null && decision.objectLevel() != null;
+        return decision.personClearance() != null && decision.objectLevel() != null
+                && LEVEL_REASONS.contains(decision.reasonKey());
     }
+
+    private static final java.util.Set<String> LEVEL_REASONS = java.util.Set.of("access.denied.clearance",
+            "access.denied.write-down", "access.denied.obligations");
 }

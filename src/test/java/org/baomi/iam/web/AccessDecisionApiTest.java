@@ -9,6 +9,7 @@ import org.baomi.iam.AccessPermissions;
 import org.baomi.iam.ProtectedObject;
 import org.baomi.iam.ProtectedObjects;
 import org.baomi.iam.ResourceRef;
+import org.baomi.iam.internal.access.AccessChangeFeed;
 import org.baomi.shared.SecretLevel;
 import org.baomi.test.BaomiSpringTest;
 import org.baomi.test.TestAccounts;
@@ -37,6 +38,9 @@ class AccessDecisionApiTest {
 
     @Autowired
     TestAccounts accounts;
+    /** Polled at once, so that people and objects just made are in the decision model without waiting. */
+    @Autowired
+    AccessChangeFeed feed;
     @Autowired
     ProtectedObjects objects;
     @Autowired
@@ -62,6 +66,7 @@ class AccessDecisionApiTest {
         documentId = "T-DOC-" + TestAccounts.newStaffNo();
         transactions.executeWithoutResult(tx -> objects.register(new ProtectedObject(ResourceRef.document(documentId),
                 SecretLevel.SECRET, null, custodian.id())));
+        feed.poll();
     }
 
     @Test

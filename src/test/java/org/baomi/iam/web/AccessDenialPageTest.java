@@ -14,6 +14,7 @@ import org.baomi.iam.CurrentUser;
 import org.baomi.iam.ProtectedObject;
 import org.baomi.iam.ProtectedObjects;
 import org.baomi.iam.ResourceRef;
+import org.baomi.iam.internal.access.AccessChangeFeed;
 import org.baomi.iam.internal.login.StaffAuthentication;
 import org.baomi.shared.SecretLevel;
 import org.baomi.test.BaomiSpringTest;
@@ -65,6 +66,9 @@ class AccessDenialPageTest {
     TransactionTemplate transactions;
     @Autowired
     TestAccounts accounts;
+    /** Polled at once, so that people and objects just made are in the decision model without waiting. */
+    @Autowired
+    AccessChangeFeed feed;
     @Autowired
     JdbcClient jdbc;
 
@@ -111,6 +115,7 @@ class AccessDenialPageTest {
         secretDocument = "T-DENY-" + TestAccounts.newStaffNo();
         transactions.executeWithoutResult(tx -> objects.register(new ProtectedObject(
                 ResourceRef.document(secretDocument), SecretLevel.SECRET, null, custodian.id())));
+        feed.poll();
     }
 
     @AfterEach
@@ -142,6 +147,7 @@ class AccessDenialPageTest {
     void a_need_to_know_denial_offers_the_access_request_which_states_what_would_be_requested_ACC_4() throws Exception {
         TestAccounts.Created cleared = accounts.create(TestAccounts.person().clearance(SecretLevel.SECRET)
                 .roles("staff", "doctor"));
+        feed.poll();
         StaffAuthentication person = accounts.authenticationOf(cleared);
 
         String page = mvc.perform(get(PAGE.replace("{type}", "document").replace("{id}", secretDocument))

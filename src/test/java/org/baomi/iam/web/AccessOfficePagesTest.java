@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import org.baomi.iam.ProtectedObject;
 import org.baomi.iam.ProtectedObjects;
 import org.baomi.iam.ResourceRef;
+import org.baomi.iam.internal.access.AccessChangeFeed;
 import org.baomi.iam.internal.login.StaffAuthentication;
 import org.baomi.portal.internal.Navigation;
 import org.baomi.shared.MenuEntry;
@@ -42,6 +43,9 @@ class AccessOfficePagesTest {
     WebApplicationContext context;
     @Autowired
     TestAccounts accounts;
+    /** Polled at once, so that people and objects just made are in the decision model without waiting. */
+    @Autowired
+    AccessChangeFeed feed;
     @Autowired
     ProtectedObjects objects;
     @Autowired
@@ -65,6 +69,7 @@ class AccessOfficePagesTest {
         documentId = "T-OFFICE-" + TestAccounts.newStaffNo();
         transactions.executeWithoutResult(tx -> objects.register(new ProtectedObject(ResourceRef.document(documentId),
                 SecretLevel.SECRET, null, custodian.id())));
+        feed.poll();
     }
 
     @Test

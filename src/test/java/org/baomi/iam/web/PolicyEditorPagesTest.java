@@ -9,12 +9,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 
+import org.baomi.iam.AccessAction;
 import org.baomi.iam.AccessPolicies;
 import org.baomi.iam.AccessPolicyRule;
 import org.baomi.iam.NeedToKnow;
+import org.baomi.iam.PolicyDraft;
+import org.baomi.iam.PolicyVersion;
 import org.baomi.iam.internal.login.StaffAuthentication;
 import org.baomi.shared.SecretLevel;
 import org.baomi.test.BaomiSpringTest;
+import org.baomi.test.SignedIn;
 import org.baomi.test.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -104,6 +108,50 @@ class PolicyEditorPagesTest {
             mvc.perform(draft(policies.current().rules()).with(authentication(refused)).param("op", "save"))
                     .andExpect(status().isForbidden());
         }
+    }
+
+    @Test
+    void saving_with_a_reason_makes_a_new_version_shown_in_the_history_with_its_diff_and_a_stale_draft_is_refused_on_the_page()
+            throws Exception {
+        PolicyVersion before = policies.current();
+        int documentRead = indexOf(before.rules(), "document", AccessAction.READ);
+        try {
+            mvc.perform(draft(before.rules()).param("rules[" + documentRead + "].medicalOnly", "true")
+                            .param("reason", "test: page save").param("op", "save"))
+                    .andExpect(status().is3xxRedirection());
+            PolicyVersion saved = policies.current();
+            assertThat(saved.version()).isEqualTo(before.version() + 1);
+            assertThat(saved.reason()).isEqualTo("test: page save");
+
+            String history = mvc.perform(get("/access/policy/history").with(authentication(admin)))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            String diff = mvc.perform(get("/access/policy/diff").with(authentication(admin)).param("lang", "en")
+                            .param("from", Long.toString(before.version())).param("to", Long.toString(saved.version())))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            String stale = mvc.perform(post("/access/policy/edit").with(authentication(admin)).with(csrf())
+                            .param("baseVersion", Long.toString(before.version())).param("reason", "stale")
+                            .param("rules[0].resourceType", "document").param("rules[0].action", "READ")
+                            .param("rules[0].permission", "document:document:read").param("rules[0].bases", "CUSTODIAN")
+                            .param("op", "save"))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+            assertThat(history).contains("id=\"version-" + saved.version() + "\"").contains("test: page save");
+            assertThat(diff).contains("document:READ").contains("Changed");
+            assertThat(stale).contains("id=\"form-errors\"");
+            assertThat(policies.current().version()).isEqualTo(saved.version());
+        } finally {
+            SignedIn.as(admin, () -> policies.save(new PolicyDraft(policies.current().version(), before.rules(),
+                    "test: restore")));
+        }
+    }
+
+    private static int indexOf(List<AccessPolicyRule> rules, String type, AccessAction action) {
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).resourceType().equals(type) && rules.get(i).action() == action) {
+                return i;
+            }
+        }
+        throw new AssertionError("no rule for " + type + " " + action);
     }
 
     /** The current rules as the editor would post them. */
