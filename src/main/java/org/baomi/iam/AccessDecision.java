@@ -52,11 +52,13 @@ public record AccessDecision(boolean allowed, String reasonKey, List<RuleStep> t
 
     /**
      * The explanation with its arguments: {0} the person's clearance, {1} the object's level (both translated level
-     * names), {2} the need-to-know basis, translated.
+     * names), {2} the need-to-know basis, translated, {3} the detail of the deciding step (the permission required,
+     * when that was missing).
      */
     public MessageSourceResolvable explanation() {
         return new DefaultMessageSourceResolvable(new String[] {reasonKey},
-                new Object[] {level(personClearance), level(objectLevel), basis == null ? "" : resolvable(basis.messageKey())},
+                new Object[] {level(personClearance), level(objectLevel), basis == null ? "" : resolvable(basis.messageKey()),
+                    lastDetail()},
                 reasonKey);
     }
 
@@ -75,6 +77,14 @@ public record AccessDecision(boolean allowed, String reasonKey, List<RuleStep> t
             text.append(step);
         }
         return text.toString();
+    }
+
+    private String lastDetail() {
+        if (trail.isEmpty()) {
+            return "";
+        }
+        String detail = trail.get(trail.size() - 1).detail();
+        return detail == null ? "" : detail;
     }
 
     private static Object level(SecretLevel level) {
