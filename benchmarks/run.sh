@@ -4,7 +4,8 @@
 # (e.g. benchmarks/run.sh --duration 60). See benchmarks/README.md.
 #
 # Environment: BAOMI_BENCH_PORT (HTTP port; default: a free one), BAOMI_BENCH_JAVA_OPTS (JVM options of Baomi),
-# BAOMI_DEMO_PASSWORD (password of the demo accounts).
+# BAOMI_DEMO_PASSWORD (password of the demo accounts), BAOMI_BENCH_LOADER (the load generator, default
+# benchmarks/LoadTest.java; benchmarks/access-http.sh uses benchmarks/DecisionApiLoad.java).
 # Exit status: LoadTest's (0 PASS, 2 FAIL, 1 could not run), or 1 when Baomi did not start.
 set -euo pipefail
 
@@ -74,6 +75,6 @@ fi
 echo "Baomi listens on port $actual"
 
 status=0
-java "$root/benchmarks/LoadTest.java" --base-url "http://localhost:$actual" --wait-ready 120 \
+java "$root/${BAOMI_BENCH_LOADER:-benchmarks/LoadTest.java}" --base-url "http://localhost:$actual" --wait-ready 120 \
     --server-pid "$baomi_pid" "$@" || status=$?
 exit "$status"

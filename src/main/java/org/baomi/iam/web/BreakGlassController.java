@@ -90,6 +90,12 @@ class BreakGlassController {
         return "access/break-glass-opened";
     }
 
+    /** The office's home-page duty links here (access.break-glass-review). */
+    @GetMapping
+    String worklist() {
+        return "redirect:/access/break-glass/reviews";
+    }
+
     @GetMapping("/reviews")
     String reviews(Model model) {
         guard.require(AccessPermissions.BREAK_GLASS_REVIEW);
