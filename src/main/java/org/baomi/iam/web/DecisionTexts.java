@@ -15,14 +15,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Translated explanations and remedies of decisions for the API. An explanation depends only on its key, the two
- * levels, the basis and the language, a few thousand combinations at most, so each is translated once and kept:
- * a batch of a thousand decisions then costs a thousand map look-ups, not a thousand message formats.
+ * levels, the basis, the deciding step's detail (the missing permission) and the language, a few thousand
+ * combinations in practice, so each is translated once and kept: a batch of a thousand decisions then costs a
+ * thousand map look-ups, not a thousand message formats. The cache starts afresh past a bound, in case details
+ * ever carry ids.
  */
 @Component
 class DecisionTexts {
 
-    private record Key(String messageKey, SecretLevel clearance, SecretLevel level, NeedToKnow basis, Locale locale) {
+    private record Key(String messageKey, SecretLevel clearance, SecretLevel level, NeedToKnow basis, String detail,
+            Locale locale) {
     }
+
+    private static final int MAX_CACHED = 20_000;
 
     private final MessageSource messages;
     private final Map<Key, String> explanations = new ConcurrentHashMap<>();
@@ -34,16 +39,30 @@ class DecisionTexts {
 
     String explanation(AccessDecision decision, Locale locale) {
         Key key = new Key(decision.reasonKey(), decision.personClearance(), decision.objectLevel(), decision.basis(),
-                locale);
-        return explanations.computeIfAbsent(key, k -> messages.getMessage(decision.explanation(), locale));
+                lastDetail(decision), locale);
+        String cached = explanations.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        if (explanations.size() >= MAX_CACHED) {
+            explanations.clear();
+        }
+        String text = messages.getMessage(decision.explanation(), locale);
+        explanations.put(key, text);
+        return text;
     }
 
     String remedy(AccessDecision decision, Locale locale) {
         if (decision.remedyKey() == null) {
             return null;
         }
-        return remedies.computeIfAbsent(new Key(decision.remedyKey(), null, null, null, locale),
+        return remedies.computeIfAbsent(new Key(decision.remedyKey(), null, null, null, null, locale),
                 k -> messages.getMessage(decision.remedy(), locale));
+    }
+
+    /** The detail of the deciding step, the explanation's fourth argument (see {@link AccessDecision#explanation()}). */
+    private static String lastDetail(AccessDecision decision) {
+        return decision.trail().isEmpty() ? null : decision.trail().get(decision.trail().size() - 1).detail();
     }
 
     /**

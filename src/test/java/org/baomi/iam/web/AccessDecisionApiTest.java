@@ -133,6 +133,21 @@ class AccessDecisionApiTest {
     }
 
     @Test
+    void a_missing_permission_is_named_in_the_explanation_of_each_action_however_often_asked_ACC_2() {
+        JsonNode export = ok(client.apiPostJson(SINGLE, token, question(custodian.staffNo(), "EXPORT"),
+                "Accept-Language", "en"));
+        JsonNode change = ok(client.apiPostJson(SINGLE, token, question(custodian.staffNo(), "CHANGE"),
+                "Accept-Language", "en"));
+        JsonNode exportAgain = ok(client.apiPostJson(SINGLE, token, question(custodian.staffNo(), "EXPORT"),
+                "Accept-Language", "en"));
+
+        assertThat(export.get("reasonKey").asString()).isEqualTo("access.denied.permission");
+        assertThat(export.get("explanation").asString()).contains("document:document:export");
+        assertThat(change.get("explanation").asString()).contains("document:document:update");
+        assertThat(exportAgain.get("explanation").asString()).isEqualTo(export.get("explanation").asString());
+    }
+
+    @Test
     void a_token_without_the_decision_scope_is_refused_403_and_nothing_is_decided_ACC_1() {
         String other = accounts.token("iam:staff:read");
         long before = decisions(documentId);
