@@ -77,10 +77,15 @@ class ApiTokenPagesTest {
         assertThat(matcher.find()).isTrue();
         String token = matcher.group();
 
-        String list = mvc.perform(get("/iam/api-tokens").with(authentication(admin)))
-                .andExpect(status().isOk()).andExpect(view().name("iam/api-tokens"))
-                .andReturn().getResponse().getContentAsString();
-        assertThat(list).contains(token.substring(0, 11)).contains("EMR nightly sync").doesNotContain(token);
+        // Other tests of the shared context issue tokens too, some while the clock is advanced: walk the pages.
+        String list = "";
+        for (int page = 0; page < 50 && !list.contains(token.substring(0, 11)); page++) {
+            list = mvc.perform(get("/iam/api-tokens").param("page", String.valueOf(page)).with(authentication(admin)))
+                    .andExpect(status().isOk()).andExpect(view().name("iam/api-tokens"))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(list).doesNotContain(token);
+        }
+        assertThat(list).contains(token.substring(0, 11)).contains("EMR nightly sync");
         String scopes = jdbc.sql("SELECT scopes FROM iam_api_token WHERE token_prefix = :p")
                 .param("p", token.substring(0, 11)).query(String.class).single();
         assertThat(scopes).isEqualTo("iam:department:read iam:staff:read");
