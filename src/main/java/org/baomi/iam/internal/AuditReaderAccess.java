@@ -4,6 +4,7 @@ import java.util.Set;
 
 import org.baomi.audit.AuditReaderAuthorization;
 import org.baomi.iam.PermissionGuard;
+import org.baomi.iam.internal.token.CallerPermissions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,16 +17,19 @@ import org.springframework.transaction.annotation.Transactional;
 class AuditReaderAccess implements AuditReaderAuthorization {
 
     private final PermissionGuard guard;
+    private final CallerPermissions callers;
     private final JdbcClient jdbc;
 
-    AuditReaderAccess(PermissionGuard guard, JdbcClient jdbc) {
+    AuditReaderAccess(PermissionGuard guard, CallerPermissions callers, JdbcClient jdbc) {
         this.guard = guard;
+        this.callers = callers;
         this.jdbc = jdbc;
     }
 
+    /** People need the permission; API clients (the audit REST twin) need it as a token scope. */
     @Override
     public void require(String permission) {
-        guard.require(permission);
+        callers.require(permission);
     }
 
     @Override
