@@ -6,8 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.baomi.audit.ActorKind;
-import org.baomi.audit.AuditOutcome;
 import org.baomi.audit.AuditQueries;
 import org.baomi.audit.AuditRecord;
 import org.baomi.audit.AuditSearch;
@@ -29,20 +27,12 @@ class JdbcAuditQueries implements AuditQueries {
     @Transactional(readOnly = true)
     public List<AuditRecord> search(AuditSearch search) {
         Where where = where(search);
-        return jdbc.sql("""
-                SELECT id, occurred_at, actor_id, actor_name, actor_department, actor_kind, source_address, action,
-                       object_type, object_id, secret_level, outcome, reason_key, details::text AS details
-                FROM aud_entry WHERE %s ORDER BY id DESC LIMIT :limit OFFSET :offset
-                """.formatted(where.sql()))
+        return jdbc.sql("SELECT " + ConsoleQueries.RECORD_COLUMNS + " FROM aud_entry WHERE " + where.sql()
+                        + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
                 .params(where.params())
                 .param("limit", search.size())
                 .param("offset", (long) search.page() * search.size())
-                .query((rs, n) -> new AuditRecord(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
-                        (Long) rs.getObject("actor_id"), rs.getString("actor_name"), rs.getString("actor_department"),
-                        ActorKind.valueOf(rs.getString("actor_kind")), rs.getString("source_address"),
-                        rs.getString("action"), rs.getString("object_type"), rs.getString("object_id"),
-                        rs.getString("secret_level"), AuditOutcome.valueOf(rs.getString("outcome")),
-                        rs.getString("reason_key"), rs.getString("details")))
+                .query((rs, n) -> ConsoleQueries.record(rs))
                 .list();
     }
 

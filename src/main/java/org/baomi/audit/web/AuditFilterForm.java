@@ -1,81 +1,138 @@
 package org.baomi.audit.web;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.baomi.audit.AuditActionGroup;
+import org.baomi.audit.AuditCursor;
 import org.baomi.audit.AuditFilter;
 import org.baomi.audit.AuditOutcome;
 import org.baomi.shared.BaomiException;
+import org.baomi.shared.SecretLevel;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The audit administrator's filter as typed: dates (yyyy-MM-dd, both days included, hospital time zone), an
- * action group, an outcome, actor text and a page. Bound from the query string as plain text so that nothing
- * typed can break the binding.
+ * The audit administrator's filter as typed into the console or the REST twin's query string: a period (days as
+ * yyyy-MM-dd, both included, or times as yyyy-MM-ddTHH:mm, hospital time zone), an action group or prefix, an
+ * outcome, a secret level, a person (account id), a department, an object (type and id), a patient, free text,
+ * and a keyset position. Bound as plain text so that nothing typed can break the binding; {@link #parse} turns
+ * it into an {@link AuditFilter} or into translated errors. Every value travels in the URL, so a filtered view
+ * can be bookmarked and shared.
  */
-record AuditFilterForm(String from, String to, String group, String outcome, String actor, String page) {
+record AuditFilterForm(String from, String to, String group, String action, String outcome, String level,
+        String person, String department, String objectType, String objectId, String patient, String actor,
+        String before, String after) {
 
-    /** The usable filter, or the reasons it is not usable. */
-    record Parsed(AuditFilter filter, int page, List<FilterError> errors) {
+    /** The usable filter and position, or the reasons they are not usable. */
+    record Parsed(AuditFilter filter, AuditCursor before, AuditCursor after, List<FilterError> errors) {
         boolean valid() {
             return errors.isEmpty();
         }
+
+        /** The first error as the exception the REST twin answers with. */
+        BaomiException firstError() {
+            FilterError e = errors.get(0);
+            return BaomiException.invalid(e.key(), e.args());
+        }
+    }
+
+    static AuditFilterForm empty() {
+        return new AuditFilterForm(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     Parsed parse(ZoneId zone) {
         List<FilterError> errors = new ArrayList<>();
-        Optional<LocalDate> fromDay = FilterInputs.date(from, "audit.filter.error.from-invalid", errors);
-        Optional<LocalDate> toDay = FilterInputs.date(to, "audit.filter.error.to-invalid", errors);
+        Optional<Instant> start = FilterInputs.dayOrTime(from, false, zone, "audit.filter.error.from-invalid", errors);
+        Optional<Instant> end = FilterInputs.dayOrTime(to, true, zone, "audit.filter.error.to-invalid", errors);
         Optional<AuditActionGroup> chosenGroup = FilterInputs.choice(AuditActionGroup.class, group,
                 "audit.filter.error.group-invalid", errors);
         Optional<AuditOutcome> chosenOutcome = FilterInputs.choice(AuditOutcome.class, outcome,
                 "audit.filter.error.outcome-invalid", errors);
+        Optional<SecretLevel> chosenLevel = FilterInputs.choice(SecretLevel.class, level,
+                "audit.filter.error.level-invalid", errors);
+        Optional<Long> personId = FilterInputs.id(person, "audit.filter.error.person-invalid", errors);
+        AuditCursor olderThan = cursor(before, errors);
+        AuditCursor newerThan = cursor(after, errors);
         AuditFilter filter = null;
         try {
-            String text = AuditFilter.checkText(actor);
-            if (errors.isEmpty()) {
-                Instant start = fromDay.map(d -> d.atStartOfDay(zone).toInstant()).orElse(null);
-                Instant end = toDay.map(d -> d.plusDays(1).atStartOfDay(zone).toInstant()).orElse(null);
-                filter = new AuditFilter(start, end, chosenGroup.orElse(null), chosenOutcome.orElse(null), text);
-            }
+            AuditFilter candidate = new AuditFilter(start.orElse(null), end.orElse(null), chosenGroup.orElse(null),
+                    action, chosenOutcome.orElse(null), chosenLevel.orElse(null), personId.orElse(null), department,
+                    objectType, objectId, patient, actor);
+            filter = errors.isEmpty() ? candidate : null;
         } catch (BaomiException e) {
             errors.add(new FilterError(e.messageKey(), e.args()));
         }
-        return new Parsed(errors.isEmpty() ? filter : null, FilterInputs.page(page), List.copyOf(errors));
+        return new Parsed(errors.isEmpty() ? filter : null, olderThan, newerThan, List.copyOf(errors));
     }
 
-    public String fromValue() {
-        return FilterInputs.echo(from);
+    private static AuditCursor cursor(String text, List<FilterError> errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return AuditCursor.parse(text);
+        } catch (BaomiException e) {
+            errors.add(FilterError.of(e.messageKey()));
+            return null;
+        }
     }
 
-    public String toValue() {
-        return FilterInputs.echo(to);
+    /** The same filter about one person (the person-centred view). */
+    AuditFilterForm withPerson(String id) {
+        return new AuditFilterForm(from, to, group, action, outcome, level, id, department, objectType, objectId,
+                patient, actor, before, after);
     }
 
-    public String groupValue() {
-        return FilterInputs.echo(group);
+    AuditFilterForm withPatient(String id) {
+        return new AuditFilterForm(from, to, group, action, outcome, level, person, department, objectType, objectId,
+                id, actor, before, after);
     }
 
-    public String outcomeValue() {
-        return FilterInputs.echo(outcome);
+    AuditFilterForm withObject(String type, String id) {
+        return new AuditFilterForm(from, to, group, action, outcome, level, person, department, type, id, patient,
+                actor, before, after);
     }
 
-    public String actorValue() {
-        return FilterInputs.echo(actor);
+    /** Values as typed, bounded, to show them back in the form (the page escapes them). */
+    public String value(String name) {
+        return FilterInputs.echo(switch (name) {
+            case "from" -> from;
+            case "to" -> to;
+            case "group" -> group;
+            case "action" -> action;
+            case "outcome" -> outcome;
+            case "level" -> level;
+            case "person" -> person;
+            case "department" -> department;
+            case "objectType" -> objectType;
+            case "objectId" -> objectId;
+            case "patient" -> patient;
+            case "actor" -> actor;
+            default -> null;
+        });
     }
 
-    /** The link to another page of the same filter. */
-    public String pageLink(int targetPage) {
-        return query("/audit/entries").queryParam("page", targetPage).build().encode().toUriString();
+    /** Whether any filter field is set (the empty state then suggests clearing it). */
+    public boolean filtered() {
+        for (String v : new String[] {from, to, group, action, outcome, level, person, department, objectType,
+                objectId, patient, actor}) {
+            if (v != null && !v.isBlank()) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    public String exportLink() {
-        return query("/audit/entries/export.csv").build().encode().toUriString();
+    /** The link to this filter at {@code path} (no position), with extra parameters as name, value pairs. */
+    public String link(String path, String... extra) {
+        UriComponentsBuilder b = query(path);
+        for (int i = 0; i + 1 < extra.length; i += 2) {
+            add(b, extra[i], extra[i + 1]);
+        }
+        return b.build().encode().toUriString();
     }
 
     private UriComponentsBuilder query(String path) {
@@ -83,7 +140,14 @@ record AuditFilterForm(String from, String to, String group, String outcome, Str
         add(b, "from", from);
         add(b, "to", to);
         add(b, "group", group);
+        add(b, "action", action);
         add(b, "outcome", outcome);
+        add(b, "level", level);
+        add(b, "person", person);
+        add(b, "department", department);
+        add(b, "objectType", objectType);
+        add(b, "objectId", objectId);
+        add(b, "patient", patient);
         add(b, "actor", actor);
         return b;
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.baomi.audit.AuditListRow;
 import org.baomi.audit.AuditRecord;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -17,6 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 class AuditRowViews {
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+    static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final int MAX_VALUE_LENGTH = 300;
 
     private final Clock clock;
@@ -25,6 +28,31 @@ class AuditRowViews {
     AuditRowViews(Clock clock, JsonMapper json) {
         this.clock = clock;
         this.json = json;
+    }
+
+    /** Lines of the console's list, each day named once above its first line. */
+    List<ListRowView> listRows(List<AuditListRow> rows) {
+        List<ListRowView> out = new ArrayList<>(rows.size());
+        String previousDay = null;
+        for (AuditListRow r : rows) {
+            var local = r.occurredAt().atZone(clock.getZone());
+            String day = DAY.format(local);
+            out.add(new ListRowView(r, CLOCK_TIME.format(local), day.equals(previousDay) ? null : day));
+            previousDay = day;
+        }
+        return out;
+    }
+
+    /** The details JSON indented for reading; unreadable details are shown as stored. */
+    String prettyDetails(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return "{}";
+        }
+        try {
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(stored));
+        } catch (JacksonException e) {
+            return stored;
+        }
     }
 
     List<AuditRowView> rows(List<AuditRecord> records) {

@@ -1,7 +1,10 @@
 package org.baomi.audit.web;
 
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +18,8 @@ final class FilterInputs {
 
     /** Longer than any ISO date: refused before parsing. */
     private static final int MAX_DATE_LENGTH = 10;
+    /** yyyy-MM-ddTHH:mm:ss at most. */
+    private static final int MAX_TIME_LENGTH = 19;
 
     private FilterInputs() {
     }
@@ -34,6 +39,46 @@ final class FilterInputs {
             errors.add(FilterError.of(errorKey));
             return Optional.empty();
         }
+    }
+
+    /**
+     * A day (yyyy-MM-dd) or a time (yyyy-MM-ddTHH:mm) in the hospital's zone. A day as the end of a period means
+     * "up to the end of that day" ({@code endOfDay}); a time is taken as it is.
+     */
+    static Optional<Instant> dayOrTime(String text, boolean endOfDay, ZoneId zone, String errorKey,
+            List<FilterError> errors) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String value = text.strip();
+        if (value.length() <= MAX_DATE_LENGTH) {
+            return date(value, errorKey, errors)
+                    .map(d -> (endOfDay ? d.plusDays(1) : d).atStartOfDay(zone).toInstant());
+        }
+        if (value.length() > MAX_TIME_LENGTH) {
+            errors.add(FilterError.of(errorKey));
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDateTime.parse(value, DateTimeFormatter.ISO_LOCAL_DATE_TIME).atZone(zone)
+                    .toInstant());
+        } catch (DateTimeException e) {
+            errors.add(FilterError.of(errorKey));
+            return Optional.empty();
+        }
+    }
+
+    /** A positive id of at most 18 digits, or an error. */
+    static Optional<Long> id(String text, String errorKey, List<FilterError> errors) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String value = text.strip();
+        if (!value.matches("[0-9]{1,18}") || Long.parseLong(value) == 0) {
+            errors.add(FilterError.of(errorKey));
+            return Optional.empty();
+        }
+        return Optional.of(Long.parseLong(value));
     }
 
     /** The constant whose name equals the text (case-insensitive), or an error. */
