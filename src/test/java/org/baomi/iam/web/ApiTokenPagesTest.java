@@ -79,8 +79,8 @@ class ApiTokenPagesTest {
 
         // Other tests of the shared context issue tokens too, some while the clock is advanced: walk the pages.
         String list = "";
-        for (int page = 0; page < 50 && !list.contains(token.substring(0, 11)); page++) {
-            list = mvc.perform(get("/iam/api-tokens").param("page", String.valueOf(page)).with(authentication(admin)))
+        for (int n = 0; n < 50 && !list.contains(token.substring(0, 11)); n++) {
+            list = mvc.perform(get("/iam/api-tokens").param("page", String.valueOf(n)).with(authentication(admin)))
                     .andExpect(status().isOk()).andExpect(view().name("iam/api-tokens"))
                     .andReturn().getResponse().getContentAsString();
             assertThat(list).doesNotContain(token);
