@@ -63,6 +63,8 @@ class MainScreensIT extends BrowserTest {
         page.navigate("/audit/security-events");
         assertThat(page.locator("canvas").first()).isVisible();
         screenshot("security-events");
+        visit("/access/policy", "access-web.policy.title", "access-policy");
+        assertThat(page.locator("main")).containsText("document:document:read");
     }
 
     @Test
@@ -77,8 +79,20 @@ class MainScreensIT extends BrowserTest {
     void theAuditAdministratorReadsTheTrail() {
         signInWithSecondFactor("auditor", DemoCredentials.AUDITOR_TOTP_SECRET);
         page.navigate("/audit/entries");
-        assertThat(page.locator("main")).containsText("iam.login.succeeded");
+        assertThat(page.locator("#console-title")).isVisible();
+        assertThat(page.locator("#error-title")).hasCount(0);
         screenshot("audit-entries");
+        visit("/audit/chain", "audit.chain.title", "audit-chain");
+    }
+
+    @Test
+    void theConfidentialityOfficeAsksWhoCanSeeADocumentAndReadsTheGuide() {
+        signInWithSecondFactor("H0010", DemoCredentials.STAFF_TOTP_SECRET);
+        visit("/access/who-can?type=document&id=DEMO-DOC-003&action=READ", "access-web.who-can.title",
+                "access-who-can");
+        assertThat(page.locator("main")).containsText("H0075");
+        visit("/access/break-glass/reviews", "access-web.break-glass.reviews.title", "break-glass-reviews");
+        visit("/classification", "classification.guide.title", "classification");
     }
 
     @Test

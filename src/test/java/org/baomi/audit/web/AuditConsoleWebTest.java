@@ -15,6 +15,7 @@ import java.util.zip.ZipFile;
 
 import org.baomi.audit.ActorKind;
 import org.baomi.audit.AuditActor;
+import org.baomi.audit.AuditChain;
 import org.baomi.audit.AuditEntry;
 import org.baomi.audit.AuditOutcome;
 import org.baomi.audit.AuditReview;
@@ -56,6 +57,8 @@ class AuditConsoleWebTest {
     PlatformTransactionManager transactions;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    AuditChain chain;
     @Autowired
     JsonMapper json;
 
@@ -154,9 +157,11 @@ class AuditConsoleWebTest {
     }
 
     @Test
-    void theDetailViewShowsEveryFieldAndNoInventedChainDataAndIsAuditedAUD2() {
+    void theDetailViewShowsEveryFieldAndItsPlaceInTheChainOnceSealedAndIsAuditedAUD2AUD3() {
         Story story = story(1);
         long sequence = story.sequences().get(0);
+        chain.sealPending();
+        long chainSequence = chain.positionOf(sequence).orElseThrow().sequence();
 
         WebSession.Page page = browser.get("/audit/entries/" + sequence);
 
@@ -164,7 +169,8 @@ class AuditConsoleWebTest {
         assertThat(page.body()).contains("id=\"entry-sequence\"").contains("session:console" + story.personId())
                 .contains("10.77.0.1").contains("Console Dept").contains(story.patientId())
                 .contains("&quot;purpose&quot; : &quot;treatment&quot;")
-                .doesNotContain("id=\"entry-chain\"");
+                .contains("id=\"entry-chain\"").contains(">" + chainSequence + "<")
+                .contains(chain.positionOf(sequence).orElseThrow().entryHash());
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM aud_entry WHERE action = 'audit.entry.viewed' AND actor_id = :a AND object_id = :o
                 """).param("a", auditor.id()).param("o", Long.toString(sequence)).query(Long.class).single())
