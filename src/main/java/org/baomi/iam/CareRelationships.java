@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * The care relationships that give clinical staff need-to-know of their patients (ACC-4), fed by the patient
  * privacy module or the HIS. Writes join the caller's transaction (or run in their own) and reach every instance's decision model within
- * a second. The caller audits its business action.
+ * a second. The caller audits its business action; since a relationship opens the patient's record to the person,
+ * each write is also recorded here (AUD-1), in the writing transaction: audit actions {@code access.care.added},
+ * {@code access.care.ended}.
  */
 public interface CareRelationships {
 

@@ -10,8 +10,10 @@ import java.util.Set;
  *
  * <p>Writes join the caller's transaction (or run in their own without one) and take effect in the decision model of every instance
  * within a second of the commit (at once on the writing instance). The calling module audits its own business
- * action; these methods add no audit record of their own. No permission is checked here: callers are module code
- * acting on a decision they already obtained.
+ * action; because level, custodian and distribution decide who may see the object, the register also records each
+ * change itself (AUD-1), in the caller's transaction: audit actions {@code access.object.registered} and
+ * {@code access.distribution.changed}. No permission is checked here: callers are module code acting on a decision
+ * they already obtained.
  */
 public interface ProtectedObjects {
 

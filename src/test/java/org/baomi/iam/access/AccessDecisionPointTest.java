@@ -277,6 +277,23 @@ class AccessDecisionPointTest {
     }
 
     @Test
+    void registering_an_object_changing_its_distribution_and_its_care_team_are_recorded_AUD_1() {
+        TestAccounts.Created doctor = accounts.create(TestAccounts.person().roles("staff", "doctor"));
+        feed.poll();
+        ResourceRef patient = ResourceRef.patient("T-PAT-" + UUID.randomUUID());
+        objects.register(new ProtectedObject(patient, SecretLevel.INTERNAL, null, null));
+        objects.setDistribution(patient, Set.of(doctor.id()));
+        long relationship = care.add(doctor.id(), patient.id(), clock.instant().minus(Duration.ofDays(1)), null);
+        care.end(relationship, clock.instant());
+        assertThat(auditActions(patient)).containsExactly("access.object.registered", "access.distribution.changed",
+                "access.care.added", "access.care.ended");
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM aud_entry WHERE patient_id = :id AND details->>'person' = :person
+                """).param("id", patient.id()).param("person", String.valueOf(doctor.id())).query(Long.class).single())
+                .as("the care entries name the patient and the person").isEqualTo(2);
+    }
+
+    @Test
     void a_policy_version_saved_by_the_security_administrator_takes_effect_and_is_previewed_first() {
         TestAccounts.Created reader = accounts.create(TestAccounts.person().clearance(SecretLevel.SECRET).roles("staff", "doctor"));
         ResourceRef doc = newDocument();

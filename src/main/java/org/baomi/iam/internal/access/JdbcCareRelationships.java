@@ -3,8 +3,13 @@ package org.baomi.iam.internal.access;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.baomi.audit.AuditEntry;
+import org.baomi.audit.AuditOutcome;
+import org.baomi.audit.AuditTrail;
 import org.baomi.iam.CareRelationship;
 import org.baomi.iam.CareRelationships;
 import org.baomi.iam.ResourceRef;
@@ -19,10 +24,12 @@ class JdbcCareRelationships implements CareRelationships {
 
     private final JdbcClient jdbc;
     private final AccessChangeFeed feed;
+    private final AuditTrail audit;
 
-    JdbcCareRelationships(JdbcClient jdbc, AccessChangeFeed feed) {
+    JdbcCareRelationships(JdbcClient jdbc, AccessChangeFeed feed, AuditTrail audit) {
         this.jdbc = jdbc;
         this.feed = feed;
+        this.audit = audit;
     }
 
     @Override
@@ -40,6 +47,16 @@ class JdbcCareRelationships implements CareRelationships {
                 VALUES (:person, :patient, :from, :until) RETURNING id
                 """).param("person", personId).param("patient", patientId).param("from", Timestamp.from(from))
                 .param("until", until == null ? null : Timestamp.from(until)).query(Long.class).single();
+        // AUD-1, ACC-4: a care relationship opens the patient's record to the person, as a grant does
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("relationship", id);
+        details.put("person", personId);
+        details.put("from", from.toString());
+        if (until != null) {
+            details.put("until", until.toString());
+        }
+        audit.record(new AuditEntry(null, "access.care.added", ResourceRef.PATIENT, patientId, null, AuditOutcome.ALLOWED,
+                null, details, patientId));
         feed.pollAfterCommit();
         return id;
     }
@@ -54,6 +71,12 @@ class JdbcCareRelationships implements CareRelationships {
         if (updated == 0) {
             throw BaomiException.conflict("access.care.not-open");
         }
+        Map<String, Object> ended = jdbc.sql("SELECT person_id, patient_id FROM iam_care_relationship WHERE id = :id")
+                .param("id", relationshipId).query().singleRow();
+        String patientId = (String) ended.get("patient_id");
+        audit.record(new AuditEntry(null, "access.care.ended", ResourceRef.PATIENT, patientId, null, AuditOutcome.ALLOWED,
+                null, Map.of("relationship", relationshipId, "person", ended.get("person_id"), "at", at.toString()),
+                patientId));
         feed.pollAfterCommit();
     }
 

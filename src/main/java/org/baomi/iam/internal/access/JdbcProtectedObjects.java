@@ -3,10 +3,16 @@ package org.baomi.iam.internal.access;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.baomi.audit.AuditEntry;
+import org.baomi.audit.AuditOutcome;
+import org.baomi.audit.AuditTrail;
 import org.baomi.iam.ProtectedObject;
 import org.baomi.iam.ProtectedObjects;
 import org.baomi.iam.ResourceRef;
@@ -21,11 +27,13 @@ class JdbcProtectedObjects implements ProtectedObjects {
 
     private final JdbcClient jdbc;
     private final AccessChangeFeed feed;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    JdbcProtectedObjects(JdbcClient jdbc, AccessChangeFeed feed, Clock clock) {
+    JdbcProtectedObjects(JdbcClient jdbc, AccessChangeFeed feed, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.feed = feed;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -43,6 +51,17 @@ class JdbcProtectedObjects implements ProtectedObjects {
                 """).param("type", object.ref().type()).param("id", object.ref().id())
                 .param("level", object.level().name()).param("department", object.departmentId())
                 .param("custodian", object.custodianId()).param("now", now).update();
+        // AUD-1: level, department and custodian decide who may see the object, as a grant does
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("level", object.level().name());
+        if (object.departmentId() != null) {
+            details.put("department", object.departmentId());
+        }
+        if (object.custodianId() != null) {
+            details.put("custodian", object.custodianId());
+        }
+        audit.record(new AuditEntry(null, "access.object.registered", object.ref().type(), object.ref().id(),
+                object.level(), AuditOutcome.ALLOWED, null, details, patientIdOf(object.ref())));
         feed.pollAfterCommit();
     }
 
@@ -63,7 +82,14 @@ class JdbcProtectedObjects implements ProtectedObjects {
                 .param("now", Timestamp.from(clock.instant())).param("type", ref.type()).param("id", ref.id()).update();
         jdbc.sql("INSERT INTO iam_access_change (kind, key1, key2) VALUES ('DISTRIBUTION', :type, :id)")
                 .param("type", ref.type()).param("id", ref.id()).update();
+        // AUD-1, DOC-5: the distribution list is who may read the object; every change of it is traceable
+        audit.record(new AuditEntry(null, "access.distribution.changed", ref.type(), ref.id(), null, AuditOutcome.ALLOWED,
+                null, Map.of("persons", List.copyOf(new TreeSet<>(personIds))), patientIdOf(ref)));
         feed.pollAfterCommit();
+    }
+
+    private static String patientIdOf(ResourceRef ref) {
+        return ResourceRef.PATIENT.equals(ref.type()) ? ref.id() : null;
     }
 
     @Override
