@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.baomi.iam.web.Notice;
+import org.baomi.shared.Notice;
 import org.baomi.test.BaomiSpringTest;
 import org.baomi.test.SignedIn;
 import org.baomi.test.TestAccounts;

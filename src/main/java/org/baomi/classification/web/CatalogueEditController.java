@@ -14,6 +14,7 @@ import org.baomi.iam.FieldProblem;
 import org.baomi.iam.InvalidInputException;
 import org.baomi.iam.PermissionGuard;
 import org.baomi.shared.BaomiException;
+import org.baomi.shared.Notice;
 import org.baomi.shared.SecretLevel;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Controller;

@@ -10,6 +10,7 @@ import org.baomi.classification.DesignationSummary;
 import org.baomi.iam.FieldProblem;
 import org.baomi.iam.InvalidInputException;
 import org.baomi.shared.BaomiException;
+import org.baomi.shared.Notice;
 import org.baomi.shared.SecretLevel;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

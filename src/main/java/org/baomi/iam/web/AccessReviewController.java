@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
+import org.baomi.shared.Notice;
 import jakarta.servlet.http.HttpServletRequest;
 import org.baomi.iam.AccountQueries;
 import org.baomi.iam.AccountService;

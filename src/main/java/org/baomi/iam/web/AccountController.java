@@ -14,6 +14,7 @@ import org.baomi.iam.OrganisationQueries;
 import org.baomi.iam.PermissionGuard;
 import org.baomi.shared.BaomiException;
 import org.baomi.shared.Htmx;
+import org.baomi.shared.Notice;
 import org.baomi.shared.SecretLevel;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.baomi.shared.Notice;
 import jakarta.servlet.http.HttpServletRequest;
 import org.baomi.iam.AccessAction;
 import org.baomi.iam.AccessPermissions;

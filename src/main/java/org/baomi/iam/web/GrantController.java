@@ -12,6 +12,7 @@ import org.baomi.iam.PermissionGuard;
 import org.baomi.iam.ResourceRef;
 import org.baomi.iam.internal.account.StaffNumbers;
 import org.baomi.shared.BaomiException;
+import org.baomi.shared.Notice;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;

@@ -11,6 +11,7 @@ import org.baomi.iam.NeedToKnow;
 import org.baomi.iam.PermissionGuard;
 import org.baomi.iam.PolicyVersion;
 import org.baomi.shared.BaomiException;
+import org.baomi.shared.Notice;
 import org.baomi.shared.SecretLevel;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -5,6 +5,7 @@ import org.baomi.iam.PermissionGuard;
 import org.baomi.iam.RoleService;
 import org.baomi.iam.RoleSummary;
 import org.baomi.shared.BaomiException;
+import org.baomi.shared.Notice;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;

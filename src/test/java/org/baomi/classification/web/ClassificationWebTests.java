@@ -19,6 +19,7 @@ import java.util.Map;
 
 import org.baomi.classification.ClassificationCatalogue;
 import org.baomi.classification.ClassificationCatalogueTestSupport;
+import org.baomi.shared.Notice;
 import org.baomi.shared.SecretLevel;
 import org.baomi.test.BaomiSpringTest;
 import org.baomi.test.SignedIn;

@@ -18,6 +18,7 @@ import org.baomi.iam.ProtectedObjects;
 import org.baomi.iam.ResourceRef;
 import org.baomi.iam.internal.access.AccessChangeFeed;
 import org.baomi.iam.internal.login.StaffAuthentication;
+import org.baomi.shared.Notice;
 import org.baomi.shared.SecretLevel;
 import org.baomi.test.BaomiSpringTest;
 import org.baomi.test.TestAccounts;

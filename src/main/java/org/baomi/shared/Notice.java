@@ -1,17 +1,20 @@
-package org.baomi.iam.web;
+package org.baomi.shared;
 
 import java.io.Serializable;
 
 import org.springframework.context.MessageSourceResolvable;
 
-/** A message shown once above a page: a success after a redirect, or a refusal the person can understand. */
+/**
+ * A message shown once above a page (a flash attribute): a success after a redirect, or a refusal the person can
+ * understand and act on. Resolved through the message bundles, so it is shown in the reader's language.
+ */
 public record Notice(String key, Object[] args, boolean success) implements MessageSourceResolvable, Serializable {
 
-    static Notice success(String key, Object... args) {
+    public static Notice success(String key, Object... args) {
         return new Notice(key, args, true);
     }
 
-    static Notice problem(String key, Object... args) {
+    public static Notice problem(String key, Object... args) {
         return new Notice(key, args, false);
     }
 
