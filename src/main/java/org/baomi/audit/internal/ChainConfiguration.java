@@ -12,6 +12,8 @@ import org.baomi.audit.internal.chain.ChainSealer;
 import org.baomi.audit.internal.chain.ChainVerifier;
 import org.baomi.audit.internal.chain.EntryMac;
 import org.baomi.audit.internal.chain.EntryWriter;
+import org.baomi.audit.internal.chain.GroupCommitProperties;
+import org.baomi.audit.internal.chain.GroupCommitWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,6 +37,12 @@ class ChainConfiguration {
     @Bean
     EntryWriter entryWriter(JdbcClient jdbc, EntryMac mac) {
         return new EntryWriter(jdbc, mac);
+    }
+
+    /** Closed (queue drained) by {@link JdbcAuditTrail#stop}; again, harmlessly, when the context is destroyed. */
+    @Bean(destroyMethod = "close")
+    GroupCommitWriter groupCommitWriter(DataSource dataSource, EntryMac mac, GroupCommitProperties properties) {
+        return new GroupCommitWriter(dataSource, mac, properties);
     }
 
     @Bean

@@ -8,24 +8,37 @@ import org.baomi.audit.AuditActorResolver;
 import org.baomi.audit.AuditEntry;
 import org.baomi.audit.AuditTrail;
 import org.baomi.audit.internal.chain.EntryWriter;
+import org.baomi.audit.internal.chain.GroupCommitWriter;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
+/**
+ * {@link AuditTrail}: {@link #record} inserts in the caller's transaction; {@link #recordIndependently} hands the
+ * entry to the {@link GroupCommitWriter}, which commits it together with concurrent entries and returns only after
+ * the commit (AUD-1, issue 8 "group commit"). On shutdown, after the web server stopped taking requests and before
+ * the sealer's last sealing, the queue is drained.
+ */
 @Service
-class JdbcAuditTrail implements AuditTrail {
+class JdbcAuditTrail implements AuditTrail, SmartLifecycle {
 
     private static final int MAX_TEXT = 200;
 
     private final EntryWriter writer;
+    private final GroupCommitWriter groupWriter;
     private final Clock clock;
     private final JsonMapper json;
     private final ObjectProvider<AuditActorResolver> actorResolver;
 
-    JdbcAuditTrail(EntryWriter writer, Clock clock, JsonMapper json, ObjectProvider<AuditActorResolver> actorResolver) {
+    private volatile boolean running;
+
+    JdbcAuditTrail(EntryWriter writer, GroupCommitWriter groupWriter, Clock clock, JsonMapper json,
+            ObjectProvider<AuditActorResolver> actorResolver) {
         this.writer = writer;
+        this.groupWriter = groupWriter;
         this.clock = clock;
         this.json = json;
         this.actorResolver = actorResolver;
@@ -37,20 +50,48 @@ class JdbcAuditTrail implements AuditTrail {
         return insert(entry);
     }
 
+    /** Not transactional: the group writer's transaction is its own, on its own connection (as REQUIRES_NEW was). */
     @Override
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public long recordIndependently(AuditEntry entry) {
-        return insert(entry);
+        return groupWriter.write(newEntry(entry));
     }
 
     private long insert(AuditEntry entry) {
-        AuditActor actor = entry.actor() != null ? withRequestContext(entry.actor()) : resolveActor();
         // AUD-3: the row carries its transaction id and MAC; the sealer hashes it into the chain after commit.
-        return writer.insert(new EntryWriter.NewEntry(clock.instant(), actor.id(), clip(actor.name()),
+        return writer.insert(newEntry(entry));
+    }
+
+    /** Built on the caller's thread: the actor comes from the caller's request and security context. */
+    private EntryWriter.NewEntry newEntry(AuditEntry entry) {
+        AuditActor actor = entry.actor() != null ? withRequestContext(entry.actor()) : resolveActor();
+        return new EntryWriter.NewEntry(clock.instant(), actor.id(), clip(actor.name()),
                 clip(actor.department()), actor.kind().name(), clip(actor.sourceAddress()), clip(actor.sessionRef()),
                 entry.action(), entry.objectType(), clip(entry.objectId()),
                 entry.level() == null ? null : entry.level().name(), entry.outcome().name(), entry.reasonKey(),
-                json.writeValueAsString(entry.details()), clip(entry.patientId())));
+                json.writeValueAsString(entry.details()), clip(entry.patientId()));
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Drains the group writer's queue: every entry already handed over is written before the sealer stops. */
+    @Override
+    public void stop() {
+        running = false;
+        groupWriter.close();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** After the web server (DEFAULT_PHASE - 1024) stopped, before the sealer (DEFAULT_PHASE - 4096) stops. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 2048;
     }
 
     /**

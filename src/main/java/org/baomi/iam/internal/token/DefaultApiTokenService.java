@@ -21,6 +21,8 @@ import org.baomi.iam.StaffPrincipal;
 import org.baomi.shared.BaomiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Service
 class DefaultApiTokenService implements ApiTokenService {
@@ -36,9 +38,12 @@ class DefaultApiTokenService implements ApiTokenService {
     private final PermissionGuard guard;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApiTokenAuthenticator authenticator;
 
-    DefaultApiTokenService(ApiTokenStore store, PermissionGuard guard, AuditTrail audit, Clock clock) {
+    DefaultApiTokenService(ApiTokenStore store, PermissionGuard guard, AuditTrail audit, Clock clock,
+            ApiTokenAuthenticator authenticator) {
         this.store = store;
+        this.authenticator = authenticator;
         this.guard = guard;
         this.audit = audit;
         this.clock = clock;
@@ -99,9 +104,26 @@ class DefaultApiTokenService implements ApiTokenService {
         if (!store.revoke(id, now, admin.accountId(), cleanReason)) {
             throw BaomiException.conflict("iam.api-token.already-revoked");
         }
+        forgetNowAndAfterCommit(id);
         audit.record(AuditEntry.allowed("iam.api-token.revoked", "api-token", id, Map.of(
                 "name", token.name(), "client", token.client(), "prefix", token.prefix(), "reason", cleanReason)));
         return store.find(id).orElseThrow().summaryAt(now);
+    }
+
+    /**
+     * ACC-2: this instance refuses the token from now on. Forgotten again after the commit: a request that read the
+     * row before the commit must not keep the unrevoked row cached.
+     */
+    private void forgetNowAndAfterCommit(long id) {
+        authenticator.forget(id);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    authenticator.forget(id);
+                }
+            });
+        }
     }
 
     @Override
