@@ -36,10 +36,7 @@ final class ChainCoverageCases {
                     + "entry content (documented)"),
             Map.entry("AuditChain.positionOf", "where an entry stands in the chain, no content; the console shows it "
                     + "only beside an entry read through the audited AuditReview.entry"),
-            Map.entry("AuditChain.positionsOf", "as AuditChain.positionOf, for a page of the audited console"),
-            Map.entry("AuditChainPositions.positionOf", "the chain card of the console's detail view: chain position "
-                    + "and verification state, no content; called inside AuditReview.entry, which checks "
-                    + "audit:entry:read and records audit.entry.viewed"));
+            Map.entry("AuditChain.positionsOf", "as AuditChain.positionOf, for a page of the audited console"));
 
     /**
      * A background run must not outlive its case: a later verification (here or in another test) would be refused

@@ -73,6 +73,7 @@ class JdbcAuditTrail implements AuditTrail, SmartLifecycle {
 
     @Override
     public void start() {
+        groupWriter.start();
         running = true;
     }
 

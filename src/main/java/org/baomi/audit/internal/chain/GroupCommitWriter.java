@@ -57,13 +57,27 @@ public final class GroupCommitWriter implements AutoCloseable {
     private final GroupCommitProperties settings;
     private final BlockingQueue<Pending> queue;
     private final List<Thread> threads = new ArrayList<>();
-    private volatile boolean accepting = true;
+    private volatile boolean accepting;
 
     public GroupCommitWriter(DataSource dataSource, EntryMac mac, GroupCommitProperties settings) {
         this.dataSource = dataSource;
         this.mac = mac;
         this.settings = settings;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        start();
+    }
+
+    /**
+     * Starts the writer threads and accepts entries; does nothing while running. A writer closed by {@link #close}
+     * can be started again (an application context that is stopped and started again, as the test framework does
+     * with contexts it pauses, must write again).
+     */
+    public synchronized void start() {
+        if (accepting) {
+            return;
+        }
+        threads.clear();
+        accepting = true;
         for (int i = 0; i < settings.writers(); i++) {
             Thread thread = new Thread(this::run, "audit-group-commit-" + i);
             thread.setDaemon(true);
@@ -112,7 +126,7 @@ public final class GroupCommitWriter implements AutoCloseable {
 
     /** Refuses new entries, writes those already queued, and waits for the writers (at most the ack timeout). */
     @Override
-    public void close() {
+    public synchronized void close() {
         accepting = false;
         long deadline = System.nanoTime() + settings.ackTimeout().toNanos();
         for (Thread thread : threads) {

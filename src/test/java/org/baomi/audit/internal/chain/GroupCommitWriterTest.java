@@ -217,6 +217,21 @@ class GroupCommitWriterTest {
                 .hasMessageContaining("shutting down");
     }
 
+    @Test
+    void AUD_1_a_writer_stopped_with_its_application_context_writes_again_when_the_context_starts_again() {
+        // The test framework pauses cached contexts (stop) and resumes them (start); so may an operator.
+        String action = "test.gc.restart." + RUN;
+        GroupCommitWriter writer = writer(dataSource, 10, 1, Duration.ofSeconds(1));
+        writer.write(entry(action));
+        writer.close();
+        assertThatThrownBy(() -> writer.write(entry(action))).isInstanceOf(AuditNotWrittenException.class);
+
+        writer.start();
+
+        assertThat(writer.write(entry(action))).isPositive();
+        assertThat(rows(action)).isEqualTo(2);
+    }
+
     private static GroupCommitWriter.Pending pending(EntryWriter.NewEntry entry) {
         return new GroupCommitWriter.Pending(entry, new CompletableFuture<>());
     }
