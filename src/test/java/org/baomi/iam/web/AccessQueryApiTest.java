@@ -42,6 +42,20 @@ class AccessQueryApiTest {
     }
 
     @Test
+    void a_client_with_the_query_scope_learns_who_can_read_a_document_and_what_a_person_can_read_ACC_1() {
+        String token = accounts.token(AccessPermissions.QUERY);
+
+        WebSession.Page holders = client.apiGet("/api/v1/access/objects/document/DEMO-DOC-003/holders", token);
+        WebSession.Page objects = client.apiGet("/api/v1/access/people/H0075/objects?type=document&size=100", token);
+
+        assertThat(holders.status()).isEqualTo(200);
+        JsonNode people = json.readTree(holders.body());
+        assertThat(people.findValuesAsString("staffNo")).contains("H0010", "H0075");
+        assertThat(objects.status()).isEqualTo(200);
+        assertThat(json.readTree(objects.body()).get("items").findValuesAsString("id")).contains("DEMO-DOC-003");
+    }
+
+    @Test
     void bad_type_action_or_paging_is_400_with_the_field_named_and_an_unknown_staff_number_404() {
         String token = accounts.token(AccessPermissions.QUERY);
 

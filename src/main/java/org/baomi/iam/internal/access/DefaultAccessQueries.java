@@ -13,9 +13,9 @@ import org.baomi.iam.AccessPermissions;
 import org.baomi.iam.AccessPerson;
 import org.baomi.iam.AccessQueries;
 import org.baomi.iam.AccessibleObject;
-import org.baomi.iam.PermissionGuard;
 import org.baomi.iam.ResourceRef;
 import org.baomi.iam.ResultPage;
+import org.baomi.iam.internal.token.CallerPermissions;
 import org.baomi.shared.BaomiException;
 import org.springframework.stereotype.Service;
 
@@ -24,11 +24,11 @@ import org.springframework.stereotype.Service;
 class DefaultAccessQueries implements AccessQueries {
 
     private final AccessChangeFeed feed;
-    private final PermissionGuard guard;
+    private final CallerPermissions guard;
     private final AuditTrail audit;
     private final Clock clock;
 
-    DefaultAccessQueries(AccessChangeFeed feed, PermissionGuard guard, AuditTrail audit, Clock clock) {
+    DefaultAccessQueries(AccessChangeFeed feed, CallerPermissions guard, AuditTrail audit, Clock clock) {
         this.feed = feed;
         this.guard = guard;
         this.audit = audit;
