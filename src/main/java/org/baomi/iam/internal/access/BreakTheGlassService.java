@@ -17,6 +17,7 @@ import org.baomi.iam.AccessAction;
 import org.baomi.iam.AccessDecision;
 import org.baomi.iam.AccessPermissions;
 import org.baomi.iam.AccessRequest;
+import org.baomi.iam.BreakGlassOpened;
 import org.baomi.iam.BreakGlassSession;
 import org.baomi.iam.BreakGlassVerdict;
 import org.baomi.iam.BreakTheGlass;
@@ -25,13 +26,16 @@ import org.baomi.iam.PermissionGuard;
 import org.baomi.iam.ResourceRef;
 import org.baomi.iam.StaffPrincipal;
 import org.baomi.shared.BaomiException;
+import org.baomi.shared.SecretLevel;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Break-the-glass sessions in {@code iam_break_glass}; see {@link BreakTheGlass}. Opening is the immediate alert:
- * the audit entry {@code access.break-glass.opened} and the home-page duty of the reviewers ({@link BreakGlassDuties}).
+ * the audit entry {@code access.break-glass.opened}, the home-page duty of the reviewers ({@link BreakGlassDuties}) and
+ * {@link BreakGlassOpened}, published in the same transaction, on which the notification centre alerts the office.
  */
 @Service
 class BreakTheGlassService implements BreakTheGlass {
@@ -48,15 +52,17 @@ class BreakTheGlassService implements BreakTheGlass {
     private final CurrentUser currentUser;
     private final PermissionGuard guard;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     BreakTheGlassService(JdbcClient jdbc, AccessChangeFeed feed, AuditTrail audit, CurrentUser currentUser,
-            PermissionGuard guard, Clock clock) {
+            PermissionGuard guard, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.feed = feed;
         this.audit = audit;
         this.currentUser = currentUser;
         this.guard = guard;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -95,9 +101,11 @@ class BreakTheGlassService implements BreakTheGlass {
         details.put("person", personId);
         details.put("reason", stated);
         details.put("expiresAt", expires.toString());
+        SecretLevel level = model.object(resource).level();
         audit.record(new AuditEntry(null, "access.break-glass.opened", resource.type(), resource.id(),
-                model.object(resource).level(), AuditOutcome.ALLOWED, "access.break-glass.opened", details,
-                patientOf(resource)));
+                level, AuditOutcome.ALLOWED, "access.break-glass.opened", details, patientOf(resource)));
+        // ACC-4: the immediate alert to the confidentiality office, committed with the session or not at all
+        events.publishEvent(new BreakGlassOpened(id, personId, resource.type(), level, now, expires));
         feed.pollAfterCommit();
         return new BreakGlassSession(id, personId, resource, stated, now, expires, null, null, null, null);
     }

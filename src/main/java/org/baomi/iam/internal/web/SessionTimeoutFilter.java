@@ -24,6 +24,12 @@ class SessionTimeoutFilter extends OncePerRequestFilter {
      */
     static final long LAST_SEEN_RESOLUTION_MILLIS = 30_000;
 
+    /**
+     * Sent by requests that a page makes by itself (the notification bell's count, polled every minute): they do
+     * not count as the person's activity, or an open page would keep its session alive for ever (ACC-7).
+     */
+    static final String BACKGROUND_HEADER = "X-Baomi-Background";
+
     private final IamSecurityProperties.Session limits;
     private final Clock clock;
 
@@ -56,7 +62,7 @@ class SessionTimeoutFilter extends OncePerRequestFilter {
                 }
                 return;
             }
-            if (now - lastSeen >= LAST_SEEN_RESOLUTION_MILLIS) {
+            if (now - lastSeen >= LAST_SEEN_RESOLUTION_MILLIS && request.getHeader(BACKGROUND_HEADER) == null) {
                 session.setAttribute(LoginFlow.SESSION_LAST_SEEN, now);
             }
         }

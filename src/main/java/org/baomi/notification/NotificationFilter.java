@@ -1,0 +1,7 @@
+package org.baomi.notification;
+
+/** Which of one's notifications to list. */
+public enum NotificationFilter {
+    UNREAD,
+    ALL
+}
