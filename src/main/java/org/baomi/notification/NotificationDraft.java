@@ -24,6 +24,7 @@ public record NotificationDraft(long recipientId, NotificationKind kind, String 
     public static final Pattern LINK = Pattern.compile("/[A-Za-z0-9/_.-]{0,199}");
 
     public NotificationDraft {
+        // List.copyOf refuses null arguments
         args = args == null ? List.of() : List.copyOf(args);
     }
 }

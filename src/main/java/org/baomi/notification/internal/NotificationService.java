@@ -105,7 +105,7 @@ class NotificationService implements Notifications {
     public NotificationView markRead(long id) {
         long me = currentUser.require().accountId();
         NotificationStore.Stored stored = store.find(id)
-                .orElseThrow(() -> BaomiException.notFound("notification.not-found", id));
+                .orElseThrow(() -> BaomiException.notFound("notification.not-found", Long.toString(id)));
         if (stored.recipientId() != me) {
             // deny by default: one's notifications are one's own, whatever one's role (ACC-3)
             audit.recordIndependently(new AuditEntry(null, DENIED, "notification", Long.toString(id), null,
@@ -131,7 +131,7 @@ class NotificationService implements Notifications {
                 || draft.link().contains("..") || draft.link().startsWith("//")) {
             throw BaomiException.invalid("notification.link.invalid");
         }
-        if (draft.args().size() > 10 || draft.args().contains(null)) {
+        if (draft.args().size() > 10) {
             throw BaomiException.invalid("notification.message.invalid");
         }
     }
