@@ -123,6 +123,27 @@ class NotificationWebTest {
     }
 
     @Test
+    void theListIsPagedNewestFirstAndHtmxGetsOnlyTheResults() {
+        TestAccounts.Created person = accounts.staff();
+        new TransactionTemplate(transactionManager).executeWithoutResult(s -> {
+            for (int i = 1; i <= 22; i++) { // a page holds 20
+                events.publishEvent(new ApprovalTaskAssigned(20000 + i, "document-copy", SecretLevel.INTERNAL,
+                        List.of(person.id()), AssignmentReason.NEW_STEP, null));
+            }
+        });
+        WebSession web = new WebSession(port).signIn(person, accounts);
+
+        WebSession.Page first = web.get("/notifications?lang=en");
+        assertThat(first.body()).contains("(request 20022)").contains("(request 20003)")
+                .doesNotContain("(request 20002)").contains("id=\"pager-next\"");
+        assertThat(first.body().indexOf("(request 20022)")).isLessThan(first.body().indexOf("(request 20021)"));
+        WebSession.Page second = web.get("/notifications?filter=ALL&page=1", Map.of("HX-Request", "true"));
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.body()).doesNotContain("<html").doesNotContain("id=\"results\"")
+                .contains("(request 20002)").contains("(request 20001)").doesNotContain("(request 20003)");
+    }
+
+    @Test
     void theBellsBackgroundPollDoesNotKeepAnIdleSessionAlive() {
         TestAccounts.Created person = accounts.staff();
         WebSession web = new WebSession(port).signIn(person, accounts);
