@@ -107,6 +107,19 @@ class NotificationCentreTest {
     }
 
     @Test
+    void suspendedPeopleAreNotTold() {
+        TestAccounts.Created active = accounts.staff();
+        TestAccounts.Created suspended = accounts.staff();
+        jdbc.sql("UPDATE iam_account SET status = 'SUSPENDED' WHERE id = :id").param("id", suspended.id()).update();
+
+        publishInTransaction(new ApprovalTaskAssigned(9150, "document-copy", SecretLevel.INTERNAL,
+                List.of(active.id(), suspended.id()), AssignmentReason.NEW_STEP, null));
+
+        assertThat(jdbc.sql("SELECT recipient_id FROM ntf_notification WHERE link = '/approvals/9150'")
+                .query(Long.class).list()).containsExactly(active.id());
+    }
+
+    @Test
     void remindersEscalationsAndDelegationsAreWordedAsSuch() {
         TestAccounts.Created approver = accounts.staff();
         for (AssignmentReason reason : AssignmentReason.values()) {
@@ -157,6 +170,9 @@ class NotificationCentreTest {
     void breakingTheGlassAlertsTheConfidentialityOfficeAtOnceButNotThePersonWhoBrokeIt() {
         TestAccounts.Created officer = accounts.create(TestAccounts.person().clearance(SecretLevel.SECRET)
                 .roles("staff", "confidentiality-office"));
+        TestAccounts.Created departed = accounts.create(TestAccounts.person().clearance(SecretLevel.SECRET)
+                .roles("staff", "confidentiality-office"));
+        jdbc.sql("UPDATE iam_account SET status = 'DEPARTED' WHERE id = :id").param("id", departed.id()).update();
         TestAccounts.Created doctor = medicalDoctor();
         ResourceRef patient = ResourceRef.patient("T-NTF-PAT-" + System.nanoTime());
         protectedObjects.register(new ProtectedObject(patient, SecretLevel.INTERNAL, null, null));
@@ -173,6 +189,8 @@ class NotificationCentreTest {
             assertThat(text).contains(Long.toString(session.id())).doesNotContain(patient.id())
                     .doesNotContain("unconscious");
             assertThat(all(doctor).items()).noneMatch(n -> n.kind() == NotificationKind.BREAK_GLASS);
+            assertThat(jdbc.sql("SELECT count(*) FROM ntf_notification WHERE recipient_id = :r")
+                    .param("r", departed.id()).query(Long.class).single()).as("a departed officer").isZero();
         } finally {
             SignedIn.as(accounts.authenticationOf(officer), () -> breakTheGlass.review(session.id(),
                     BreakGlassVerdict.JUSTIFIED, "notification test: emergency confirmed"));
