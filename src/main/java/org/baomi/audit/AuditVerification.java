@@ -3,8 +3,8 @@ package org.baomi.audit;
 import java.util.Optional;
 
 /**
- * Verification of the tamper-evident audit chain, for the audit administrator (AUD-3, AUD-4). Every method needs
- * {@link #PERMISSION} ({@code audit:chain:verify}, held by the audit administrator role; an API token needs it as a
+ * Verification of the tamper-evident audit chain, for the audit administrator (AUD-3, AUD-4). Every method but the
+ * key management ones needs {@link #PERMISSION} ({@code audit:chain:verify}, held by the audit administrator role; an API token needs it as a
  * scope); a refusal is audited in its own transaction and thrown as FORBIDDEN.
  *
  * <p>A run records {@code audit.chain.verified}; a run that finds the chain broken also records
@@ -14,6 +14,12 @@ import java.util.Optional;
 public interface AuditVerification {
 
     String PERMISSION = "audit:chain:verify";
+
+    /**
+     * Manages the chain's anchor signing key (ORG-5: the security administrator's key management; the audit
+     * administrator who verifies does not also control the signing key).
+     */
+    String MANAGE_PERMISSION = "audit:chain:manage";
 
     /**
      * Verifies now and waits for the result.
@@ -37,9 +43,19 @@ public interface AuditVerification {
 
     /**
      * Creates a new anchor signing key; anchors are signed with it from now on, and the old public keys stay so
-     * that old anchors still verify. Records {@code audit.chain.key-rotated}.
+     * that old anchors still verify. Needs {@link #MANAGE_PERMISSION}, not {@link #PERMISSION}. Records
+     * {@code audit.chain.key-rotated}.
      *
      * @return the new key's id
+     * @throws org.baomi.shared.BaomiException FORBIDDEN (audited)
      */
     String rotateAnchorKey();
+
+    /**
+     * The id of the key anchors are signed with now, for the key management screen. Needs
+     * {@link #MANAGE_PERMISSION}.
+     *
+     * @throws org.baomi.shared.BaomiException FORBIDDEN (audited)
+     */
+    String currentAnchorKey();
 }

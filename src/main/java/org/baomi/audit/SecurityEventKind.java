@@ -9,7 +9,9 @@ public enum SecurityEventKind {
     ACCOUNT_LOCKED("iam.account.locked"),
     LOGIN_THROTTLED("iam.login.throttled"),
     ACCESS_DENIED("access.denied"),
-    API_UNAUTHENTICATED("api.unauthenticated");
+    API_UNAUTHENTICATED("api.unauthenticated"),
+    /** AUD-3: a verification run or the sealer found the chain broken (written by the chain's alerts). */
+    CHAIN_BROKEN("audit.chain.broken");
 
     private final String action;
 

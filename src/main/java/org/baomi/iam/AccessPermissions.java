@@ -12,6 +12,8 @@ public final class AccessPermissions {
     public static final String BREAK_GLASS_REVIEW = "access:break-glass:review";
     /** Ask the reverse questions: who can see this, what can this person see (confidentiality office). */
     public static final String QUERY = "access:query:read";
+    /** Revoke explicit grants (confidentiality office), see {@link GrantAdministration}. */
+    public static final String GRANT_MANAGE = "access:grant:manage";
     /** API token scope of other systems asking for decisions (EMR, HIS). */
     public static final String DECISION_REQUEST = "access:decision:request";
 

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * API tokens of integration clients (HIS, EMR), managed by the security administrator (permission
- * {@code iam:api-token:manage}). A token is {@code bm_<8-character prefix>_<43-character secret>}; Baomi keeps
+ * API tokens of integration clients (HIS, EMR), managed by the security administrator and, for audit scopes only,
+ * the audit administrator (permission {@code iam:api-token:manage}). A token is {@code bm_<8-character prefix>_<43-character secret>}; Baomi keeps
  * only the SHA-256 hash of the whole token and the prefix for display, so the token is shown exactly once,
  * when it is issued. A token carries scopes, which are permission strings ({@code iam:staff:read}); the API
  * grants a request what its token's scopes name and nothing else.
@@ -24,7 +24,10 @@ public interface ApiTokenService {
      *
      * @param name     what the token is for ("nightly staff sync"), at most 100 characters
      * @param client   the integration client ("HIS"), at most 100 characters
-     * @param scopes   permission strings without wildcards, at least one
+     * @param scopes   permission strings without wildcards, at least one, each one the issuing administrator's
+     *                 kind may hand out (ORG-5: table {@code iam_api_token_scope}; audit scopes only by the audit
+     *                 administrator, never business content); a refused scope is audited as
+     *                 {@code iam.api-token.issue-refused}
      * @param lifetime more than zero, at most {@link #MAX_LIFETIME}
      * @return the token's summary and the token itself, which is not stored and cannot be shown again
      * @throws org.baomi.shared.BaomiException INVALID (message key says what), FORBIDDEN
@@ -51,6 +54,9 @@ public interface ApiTokenService {
      */
     ApiTokenSummary revoke(long id, String reason);
 
-    /** Scopes an administrator usually picks from; any other valid permission string is accepted too. */
+    /**
+     * The scopes the signed-in administrator's kind may put on a token (ORG-5), sorted; empty for anybody else.
+     * No other scope is accepted by {@link #issue}.
+     */
     List<String> knownScopes();
 }

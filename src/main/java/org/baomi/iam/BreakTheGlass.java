@@ -36,7 +36,10 @@ public interface BreakTheGlass {
      */
     BreakGlassSession review(long sessionId, BreakGlassVerdict verdict, String comment);
 
-    /** Sessions awaiting review, oldest first. Requires {@link AccessPermissions#BREAK_GLASS_REVIEW}. */
+    /**
+     * Sessions awaiting review, oldest first. Requires {@link AccessPermissions#BREAK_GLASS_REVIEW}; audited as
+     * {@code access.break-glass.worklist-viewed} (with the count).
+     */
     List<BreakGlassSession> awaitingReview();
 
     /** Number of sessions awaiting review (cheap; for the home-page duty). */

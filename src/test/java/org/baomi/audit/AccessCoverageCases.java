@@ -16,10 +16,13 @@ import org.baomi.iam.AccessPolicies;
 import org.baomi.iam.AccessPolicy;
 import org.baomi.iam.AccessQueries;
 import org.baomi.iam.AccessRequest;
+import org.baomi.iam.BreakGlassHistoryFilter;
+import org.baomi.iam.BreakGlassReviews;
 import org.baomi.iam.BreakGlassSession;
 import org.baomi.iam.BreakGlassVerdict;
 import org.baomi.iam.BreakTheGlass;
 import org.baomi.iam.CareRelationships;
+import org.baomi.iam.GrantAdministration;
 import org.baomi.iam.IssueGrant;
 import org.baomi.iam.PolicyDraft;
 import org.baomi.iam.PolicyVersion;
@@ -95,7 +98,21 @@ final class AccessCoverageCases {
                 t.bean(BreakTheGlass.class).review(session.id(), BreakGlassVerdict.JUSTIFIED,
                         "coverage: emergency confirmed");
             }),
-            Case.denied("BreakTheGlass.awaitingReview", t -> t.bean(BreakTheGlass.class).awaitingReview()));
+            // the worklist shows patient ids and stated reasons: who looked is recorded (AUD-1)
+            Case.recorded("BreakTheGlass.awaitingReview", Who.OFFICE, "access.break-glass.worklist-viewed",
+                    t -> t.bean(BreakTheGlass.class).awaitingReview()),
+            // the office's grant pages and API (ACC-4, ACC-6): listing and revoking are recorded
+            Case.recorded("GrantAdministration.activeOf", Who.OFFICE, "access.grants.viewed",
+                    t -> t.bean(GrantAdministration.class).activeOf(t.person(Who.DOCTOR).id())),
+            Case.recorded("GrantAdministration.activeOn", Who.OFFICE, "access.grants.viewed",
+                    t -> t.bean(GrantAdministration.class).activeOn(registered(t, document(), null))),
+            // the office's history of reviewed sessions (ACC-4): each page and the export are recorded
+            Case.recorded("BreakGlassReviews.reviewed", Who.OFFICE, "access.break-glass.history-viewed",
+                    t -> t.bean(BreakGlassReviews.class).reviewed(BreakGlassHistoryFilter.all(), 0, 10)),
+            Case.recorded("BreakGlassReviews.export", Who.OFFICE, "access.break-glass.history-exported",
+                    t -> t.bean(BreakGlassReviews.class).export(BreakGlassHistoryFilter.all())),
+            Case.recorded("GrantAdministration.revoke", Who.OFFICE, "access.grant.revoked",
+                    t -> t.bean(GrantAdministration.class).revoke(grant(t), "coverage: revoked by the office")));
 
     static final Map<String, String> NOT_SECURITY_RELEVANT = Map.ofEntries(
             Map.entry("AccessPolicy.decide", "pure and documented as not audited (previews, greyed-out buttons, "

@@ -220,7 +220,7 @@ class AuditCoverageTest {
             Map.entry("CurrentUser.require", "the caller's own identity; refusal means not signed in"),
             Map.entry("OrganisationQueries.departments", "the organisation chart, open to everyone signed in"),
             Map.entry("OrganisationQueries.posts", "the organisation chart, open to everyone signed in"),
-            Map.entry("ApiTokenService.knownScopes", "the fixed list of scope names; no token data"),
+            Map.entry("ApiTokenService.knownScopes", "the scope names the caller's administrator kind may issue; no token data"),
             Map.entry("ProblemFactory.create", "builds an error response; the refusal it describes is audited where it is decided"),
             Map.entry("ProblemFactory.translate", "translates a message key"),
             Map.entry("ProblemFactory.write", "writes an error response; see ProblemFactory.create"),

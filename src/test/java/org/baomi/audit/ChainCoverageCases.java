@@ -26,8 +26,10 @@ final class ChainCoverageCases {
             }),
             Case.denied("AuditVerification.progress", t -> t.bean(AuditVerification.class).progress()),
             Case.denied("AuditVerification.latest", t -> t.bean(AuditVerification.class).latest()),
-            Case.recorded("AuditVerification.rotateAnchorKey", Who.AUDIT_ADMIN, "audit.chain.key-rotated",
-                    t -> t.bean(AuditVerification.class).rotateAnchorKey()));
+            Case.recorded("AuditVerification.rotateAnchorKey", Who.SECURITY_ADMIN, "audit.chain.key-rotated",
+                    t -> t.bean(AuditVerification.class).rotateAnchorKey()),
+            Case.denied("AuditVerification.currentAnchorKey",
+                    t -> t.bean(AuditVerification.class).currentAnchorKey()));
 
     static final Map<String, String> NOT_SECURITY_RELEVANT = Map.ofEntries(
             Map.entry("AuditChain.sealPending", "seals what is already recorded (the sealer does it by itself every "

@@ -183,21 +183,31 @@ class ChainWebTest {
     }
 
     @Test
-    void after_a_key_rotation_new_anchors_are_signed_by_the_new_key_and_old_and_new_anchors_verify_AUD_3() {
+    void after_a_key_rotation_by_the_security_administrator_new_anchors_are_signed_by_the_new_key_and_old_and_new_anchors_verify_AUD_3_ORG_5() {
         TestAccounts.Created auditor = accounts.auditAdmin();
+        TestAccounts.Created keeper = accounts.securityAdmin();
         audit.recordIndependently(entry("system.test.before-rotation"));
         chain.sealPending();
         anchoring.anchorIfDue(Duration.ZERO);
         String before = chain.status().anchorKeyId();
 
-        WebSession browser = new WebSession(port).signIn(auditor, accounts);
-        browser.get("/audit/chain");
+        // ORG-5: the audit administrator verifies but does not control the signing key.
+        WebSession auditorBrowser = new WebSession(port).signIn(auditor, accounts);
+        auditorBrowser.get("/audit/chain");
+        assertThat(auditorBrowser.post("/audit/chain/key", Map.of()).status()).isEqualTo(403);
+        assertThat(auditorBrowser.get("/audit/chain/keys").status()).isEqualTo(403);
+        assertThat(chain.status().anchorKeyId()).isEqualTo(before);
+        assertThat(accounts.auditEntries("access.denied", "DENIED", auditor.id(), null)).isPositive();
+
+        WebSession browser = new WebSession(port).signIn(keeper, accounts);
+        assertThat(browser.get("/audit/chain/keys").body()).contains(before);
         WebSession.Page rotated = browser.post("/audit/chain/key", Map.of());
-        assertThat(rotated.redirectsTo("/audit/chain")).isTrue();
+        assertThat(rotated.redirectsTo("/audit/chain/keys")).isTrue();
         String after = chain.status().anchorKeyId();
         assertThat(after).isNotEqualTo(before);
-        assertThat(browser.get("/audit/chain").body()).contains("id=\"key-rotated\"").contains(after);
-        assertThat(accounts.auditEntriesBy("audit.chain.key-rotated", auditor.id())).isEqualTo(1);
+        assertThat(browser.get("/audit/chain/keys").body()).contains("id=\"key-rotated\"").contains(after);
+        assertThat(accounts.auditEntriesBy("audit.chain.key-rotated", keeper.id())).isEqualTo(1);
+        assertThat(browser.get("/audit/chain").status()).isEqualTo(403);
 
         audit.recordIndependently(entry("system.test.after-rotation"));
         long head = chain.sealPending();

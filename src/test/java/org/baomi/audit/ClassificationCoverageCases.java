@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.baomi.audit.AuditCoverageTest.Case;
 import org.baomi.audit.AuditCoverageTest.Who;
+import org.baomi.classification.CatalogueJobs;
 import org.baomi.classification.CategoryDraft;
 import org.baomi.classification.ClassificationAdministration;
 import org.baomi.classification.ClassificationCatalogue;
@@ -38,6 +39,10 @@ final class ClassificationCoverageCases {
     }
 
     static final List<Case> CASES = List.of(
+            // CLS-4: a background job's reads are Baomi's own, recorded with the job's name
+            Case.recorded("CatalogueJobs.runAs", Who.MODULE, "classification.catalogue.read",
+                    t -> t.bean(CatalogueJobs.class).runAs("coverage.job",
+                            () -> t.bean(ClassificationCatalogue.class).levels())),
             // the confidentiality office's catalogue changes
             Case.recorded("ClassificationAdministration.createCategory", Who.OFFICE, "classification.category.created",
                     ClassificationCoverageCases::newCategory),

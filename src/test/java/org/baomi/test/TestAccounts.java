@@ -62,6 +62,7 @@ public class TestAccounts {
     private final Clock clock;
     private String passwordHash;
     private Created tokenIssuer;
+    private Created auditTokenIssuer;
 
     TestAccounts(AccountRepository accounts, RoleRepository roles, DepartmentRepository departments,
             PostRepository posts, CredentialStore credentials, PasswordEncoder encoder, SecretCipher cipher,
@@ -234,9 +235,13 @@ public class TestAccounts {
         }
     }
 
-    /** Issues a token for client {@link #API_CLIENT} with these scopes, as a security administrator would. */
+    /**
+     * Issues a token for client {@link #API_CLIENT} with these scopes, as the administrator who may would (ORG-5):
+     * the audit administrator for audit scopes, the security administrator for the others.
+     */
     public IssuedApiToken issueToken(String name, Duration lifetime, String... scopes) {
-        return SignedIn.as(authenticationOf(tokenIssuer()),
+        boolean audit = scopes.length > 0 && java.util.Arrays.stream(scopes).allMatch(s -> s.startsWith("audit:"));
+        return SignedIn.as(authenticationOf(audit ? auditTokenIssuer() : tokenIssuer()),
                 () -> tokens.issue(name, API_CLIENT, Set.of(scopes), lifetime));
     }
 
@@ -247,6 +252,13 @@ public class TestAccounts {
 
     public void revokeToken(long id, String reason) {
         SignedIn.as(authenticationOf(tokenIssuer()), () -> tokens.revoke(id, reason));
+    }
+
+    private synchronized Created auditTokenIssuer() {
+        if (auditTokenIssuer == null) {
+            auditTokenIssuer = auditAdmin();
+        }
+        return auditTokenIssuer;
     }
 
     private synchronized Created tokenIssuer() {

@@ -44,6 +44,7 @@ class ChainDuties implements DutyProvider, MenuContributor {
     @Override
     public List<MenuEntry> menuEntries() {
         return List.of(new MenuEntry("menu.audit-chain", "/audit/chain", "link-45deg", AuditVerification.PERMISSION,
-                215));
+                215), new MenuEntry("menu.audit-chain-keys", "/audit/chain/keys", "key-fill",
+                AuditVerification.MANAGE_PERMISSION, 135));
     }
 }

@@ -107,12 +107,18 @@ class ChainVerificationService implements AuditVerification {
 
     @Override
     public String rotateAnchorKey() {
-        readers.require(PERMISSION);
+        readers.require(MANAGE_PERMISSION);
         AnchorKeys.SigningKey key = keys.rotate();
         keys.register(jdbc, key);
         audit.recordIndependently(new AuditEntry(null, "audit.chain.key-rotated", "anchor-key", key.keyId(), null,
                 AuditOutcome.ALLOWED, null, Map.of("algorithm", key.algorithm().name())));
         return key.keyId();
+    }
+
+    @Override
+    public String currentAnchorKey() {
+        readers.require(MANAGE_PERMISSION);
+        return keys.current().keyId();
     }
 
     /** The daily full verification (AUD-4), on one instance at a time. */

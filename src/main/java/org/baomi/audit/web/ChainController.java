@@ -20,7 +20,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The audit administrator's chain screen (AUD-3, AUD-4): the chain's state, the latest verification, a verification
- * started in the background with a progress bar that htmx polls, and the anchor key rotation. Permission checks and
+ * started in the background with a progress bar that htmx polls; and the security administrator's anchor key
+ * rotation (ORG-5). Permission checks and
  * audit records are {@link AuditVerification}'s.
  */
 @Controller
@@ -84,10 +85,17 @@ class ChainController {
         return "audit/chain :: progress";
     }
 
+    /** ORG-5: the security administrator's key management screen ({@code audit:chain:manage}). */
+    @GetMapping("/audit/chain/keys")
+    String keys(Model model) {
+        model.addAttribute("keyId", verification.currentAnchorKey());
+        return "audit/chain-keys";
+    }
+
     @PostMapping("/audit/chain/key")
     String rotateKey(RedirectAttributes redirect) {
         redirect.addFlashAttribute("rotatedKey", verification.rotateAnchorKey());
-        return "redirect:/audit/chain";
+        return "redirect:/audit/chain/keys";
     }
 
     /** Times in the hospital's zone, for the template. */

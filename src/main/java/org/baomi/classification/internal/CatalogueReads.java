@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.baomi.audit.AuditActor;
 import org.baomi.audit.AuditEntry;
 import org.baomi.audit.AuditTrail;
 import org.baomi.classification.CatalogueHistory;
@@ -26,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads of the catalogue. People's reads are not audited (the catalogue is regulatory text, not protected
- * content); integration clients' reads are, in the read's own transaction (see {@link ClassificationCatalogue}).
+ * content); integration clients' and background jobs' reads are, in the read's own transaction (see
+ * {@link ClassificationCatalogue}, {@link org.baomi.classification.CatalogueJobs}).
  */
 @Service
 @Transactional
@@ -163,13 +165,20 @@ class CatalogueReads implements ClassificationCatalogue {
 
     /** Checks the reader; an integration client's read is audited. */
     private void read(String what, String subject) {
-        if (readers.require() == CatalogueReaders.Reader.CLIENT) {
+        CatalogueReaders.Reader reader = readers.require();
+        if (reader != CatalogueReaders.Reader.PERSON) {
             Map<String, Object> details = new LinkedHashMap<>();
+            if (reader == CatalogueReaders.Reader.SYSTEM) {
+                details.put("job", readers.job());
+            }
             details.put("read", what);
             if (subject != null) {
                 details.put("subject", subject.length() > 60 ? subject.substring(0, 60) : subject);
             }
-            audit.record(AuditEntry.allowed("classification.catalogue.read", "classification-catalogue", null, details));
+            AuditEntry entry = AuditEntry.allowed("classification.catalogue.read", "classification-catalogue", null,
+                    details);
+            // CLS-4: a background job's read is Baomi's own, never attributed to whoever happens to be signed in
+            audit.record(reader == CatalogueReaders.Reader.SYSTEM ? entry.withActor(AuditActor.system()) : entry);
         }
     }
 }

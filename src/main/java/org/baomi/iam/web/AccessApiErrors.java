@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * with field, key and translated message, as bean validation errors are listed), and a batch above the limit
  * (413). Everything else goes to the portal's {@code ApiExceptionHandler}.
  */
-@RestControllerAdvice(assignableTypes = {AccessDecisionApiController.class, AccessQueryApiController.class})
+@RestControllerAdvice(assignableTypes = {AccessDecisionApiController.class, AccessQueryApiController.class,
+        GrantApiController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
 class AccessApiErrors {
 

@@ -8,6 +8,7 @@ import org.baomi.iam.AccessGrant;
 import org.baomi.iam.AccessGrants;
 import org.baomi.iam.AccessPermissions;
 import org.baomi.iam.AccessPerson;
+import org.baomi.iam.GrantAdministration;
 import org.baomi.iam.PermissionGuard;
 import org.baomi.iam.ResourceRef;
 import org.baomi.iam.internal.account.StaffNumbers;
@@ -26,22 +27,23 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The grants that work now, per person or per object, and their revocation with a stated reason (ACC-4, ACC-6).
- * Listing needs {@link AccessPermissions#QUERY}; revoking {@link #GRANT_MANAGE}, both confidentiality office
- * permissions no 三员 role holds (ORG-5). {@link AccessGrants} audits the revocation.
+ * Listing needs {@link AccessPermissions#QUERY}; revoking {@link AccessPermissions#GRANT_MANAGE}, both
+ * confidentiality office permissions no 三员 role holds (ORG-5). {@link GrantAdministration} checks both and audits
+ * the listing and the revocation.
  */
 @Controller
 @RequestMapping("/access/grants")
 class GrantController {
 
-    /** Revoke grants (confidentiality office). To move into AccessPermissions with the decision point's API. */
-    static final String GRANT_MANAGE = "access:grant:manage";
-
     private final AccessGrants grants;
+    private final GrantAdministration administration;
     private final PermissionGuard guard;
     private final StaffNumbers staffNumbers;
 
-    GrantController(AccessGrants grants, PermissionGuard guard, StaffNumbers staffNumbers) {
+    GrantController(AccessGrants grants, GrantAdministration administration, PermissionGuard guard,
+            StaffNumbers staffNumbers) {
         this.grants = grants;
+        this.administration = administration;
         this.guard = guard;
         this.staffNumbers = staffNumbers;
     }
@@ -58,13 +60,13 @@ class GrantController {
         if (query.getStaffNo() != null && !query.getStaffNo().isEmpty()) {
             Optional<AccessPerson> person = staffNumbers.personOf(query.getStaffNo());
             if (person.isPresent()) {
-                found = grants.activeOf(person.get().personId());
+                found = administration.activeOf(person.get().personId());
             } else {
                 problem = "access-web.api.person.unknown";
             }
         } else if (query.getType() != null || query.getId() != null) {
             if (query.objectProblems().isEmpty()) {
-                found = grants.activeOn(query.resource());
+                found = administration.activeOn(query.resource());
             } else {
                 problem = "access-web.query.incomplete";
             }
@@ -76,14 +78,15 @@ class GrantController {
         }
         model.addAttribute("rows", rows);
         model.addAttribute("problem", problem == null ? null : Notice.problem(problem));
-        model.addAttribute("canRevoke", guard.has(GRANT_MANAGE));
+        model.addAttribute("canRevoke", guard.has(AccessPermissions.GRANT_MANAGE));
         return "access/grants";
     }
 
     @PostMapping("/{id}/revoke")
     String revoke(@PathVariable long id, @RequestParam(required = false) String reason,
             @RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes redirect) {
-        guard.require(GRANT_MANAGE);
+        // checked before anything about the grant is shown (GrantAdministration.revoke checks it again)
+        guard.require(AccessPermissions.GRANT_MANAGE);
         AccessGrant grant = grants.find(id).orElseThrow(() -> BaomiException.notFound("error.not-found"));
         Notice outcome;
         if (!confirm) {
@@ -92,7 +95,7 @@ class GrantController {
             outcome = Notice.problem("access-web.grants.reason.required");
         } else {
             try {
-                grants.revoke(id, reason.strip());
+                administration.revoke(id, reason.strip());
                 outcome = Notice.success("access-web.grants.revoked", id);
             } catch (BaomiException e) {
                 if (!AdminForms.showOnPage(e)) {

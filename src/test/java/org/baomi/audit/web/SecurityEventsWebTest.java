@@ -7,6 +7,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.baomi.audit.AuditActor;
+import org.baomi.audit.AuditEntry;
+import org.baomi.audit.AuditOutcome;
+import org.baomi.audit.AuditTrail;
+import org.baomi.audit.SecurityEventKind;
 import org.baomi.test.BaomiSpringTest;
 import org.baomi.test.TestAccounts;
 import org.baomi.test.WebSession;
@@ -29,6 +34,22 @@ class SecurityEventsWebTest {
     JdbcClient jdbc;
     @Autowired
     JsonMapper json;
+    @Autowired
+    AuditTrail audit;
+
+    @Test
+    void aBrokenChainIsListedToTheSecurityAdministratorAsChainBrokenAUD3ACC8() {
+        // The entry ChainAlerts writes when a run finds the chain broken; written here without breaking the chain.
+        audit.recordIndependently(new AuditEntry(AuditActor.system(), "audit.chain.broken", "audit-chain", "424242",
+                null, AuditOutcome.FAILED, "audit.chain.breakage.ENTRY_ALTERED", Map.of("mode", "FULL")));
+        WebSession security = new WebSession(port).signIn(accounts.securityAdmin(), accounts);
+
+        WebSession.Page page = security.get("/audit/security-events?kind=CHAIN_BROKEN", Map.of("HX-Request", "true"));
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(AuditEntriesWebTest.dataActions(page.body())).isNotEmpty().allMatch("audit.chain.broken"::equals);
+        assertThat(SecurityEventKind.ofAction("audit.chain.broken")).contains(SecurityEventKind.CHAIN_BROKEN);
+    }
 
     @Test
     void theSecurityAdministratorSeesFailedLoginsAndTheAuditAdministratorsActionsACC8ORG5() {
@@ -69,7 +90,7 @@ class SecurityEventsWebTest {
         assertThat(m.find()).isTrue();
         JsonNode chart = json.readTree(HtmlUtils.htmlUnescape(m.group(1)));
         assertThat(chart.get("days").size()).isEqualTo(30);
-        assertThat(chart.get("series").size()).isEqualTo(5);
+        assertThat(chart.get("series").size()).isEqualTo(SecurityEventKind.values().length);
         JsonNode failed = chart.get("series").get(0);
         assertThat(failed.get("kind").asString()).isEqualTo("LOGIN_FAILED");
         assertThat(failed.get("data").get(29).asLong()).isPositive();

@@ -37,6 +37,8 @@ public class AccessChangeFeed implements SmartLifecycle {
 
     /** How long a skipped id is asked for again (longer than any transaction that writes access data). */
     private static final long HOLE_RETENTION_NANOS = TimeUnit.MINUTES.toNanos(2);
+    /** How often expired grants and sessions are pruned from the model. */
+    static final long PRUNE_INTERVAL_MILLIS = TimeUnit.MINUTES.toMillis(1);
 
     private final AccessModel model = new AccessModel();
     private final AccessModelLoader loader;
@@ -45,6 +47,7 @@ public class AccessChangeFeed implements SmartLifecycle {
     private final long intervalMillis;
     private final Map<Long, Long> holes = new LinkedHashMap<>();
     private long lastId;
+    private long lastPruneMillis = Long.MIN_VALUE / 2;
     private volatile boolean loaded;
     private ScheduledExecutorService poller;
 
@@ -105,7 +108,20 @@ public class AccessChangeFeed implements SmartLifecycle {
                 apply(change.kind(), change.key1(), change.key2());
             }
         }
+        pruneIfDue();
         return changes.size();
+    }
+
+    /** ACC-4, ACC-6: expired grants and sessions leave the model once a minute (by this instance's clock). */
+    private void pruneIfDue() {
+        long nowMillis = clock.millis();
+        if (nowMillis - lastPruneMillis >= PRUNE_INTERVAL_MILLIS || nowMillis < lastPruneMillis) {
+            lastPruneMillis = nowMillis;
+            int removed = model.pruneExpired(nowMillis);
+            if (removed > 0) {
+                log.debug("Access model: {} expired grants and sessions pruned", removed);
+            }
+        }
     }
 
     /** Polls as soon as the current transaction commits (at once without one): local changes apply at once. */

@@ -2,7 +2,9 @@ package org.baomi.iam.internal.access;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -257,6 +259,47 @@ public final class AccessModel {
         }
     }
 
+    /**
+     * Forgets grants and break-the-glass sessions that expired at or before the time (ACC-4, ACC-6). Decisions already
+     * ignore them (expiry is checked at decision time); pruning keeps the model, and the candidates of the reverse
+     * queries, from growing with every grant ever issued.
+     *
+     * @return how many were removed
+     */
+    public synchronized int pruneExpired(long nowMillis) {
+        int removed = 0;
+        for (long id : expired(grantById, nowMillis, true)) {
+            removeGrant(id);
+            removed++;
+        }
+        for (long id : expired(glassById, nowMillis, false)) {
+            removeGlass(id);
+            removed++;
+        }
+        return removed;
+    }
+
+    private static List<Long> expired(Map<Long, ObjectEntry> byId, long nowMillis, boolean grants) {
+        List<Long> ids = new ArrayList<>();
+        for (Map.Entry<Long, ObjectEntry> e : byId.entrySet()) {
+            long[] entries = grants ? e.getValue().grants : e.getValue().glass;
+            for (int i = 0; i < entries.length; i += ObjectEntry.STRIDE) {
+                if (entries[i + ObjectEntry.ID] == e.getKey() && entries[i + ObjectEntry.B] <= nowMillis) {
+                    ids.add(e.getKey());
+                }
+            }
+        }
+        return ids;
+    }
+
+    boolean hasGrant(long id) {
+        return grantById.containsKey(id);
+    }
+
+    boolean hasGlass(long id) {
+        return glassById.containsKey(id);
+    }
+
     /** Counts for logs and the benchmark. */
     public synchronized Map<String, Long> size() {
         long[] people = {0};
@@ -266,6 +309,7 @@ public final class AccessModel {
         objectsByType.forEach((type, objects) -> counts.put(type, (long) objects.size()));
         counts.put("care", (long) careById.size());
         counts.put("grants", (long) grantById.size());
+        counts.put("breakGlass", (long) glassById.size());
         return counts;
     }
 

@@ -148,8 +148,12 @@ class BreakTheGlassService implements BreakTheGlass {
     @Override
     public List<BreakGlassSession> awaitingReview() {
         guard.require(AccessPermissions.BREAK_GLASS_REVIEW);
-        return jdbc.sql(COLUMNS + " WHERE verdict IS NULL ORDER BY opened_at, id").query(BreakTheGlassService::session)
-                .list();
+        List<BreakGlassSession> sessions = jdbc.sql(COLUMNS + " WHERE verdict IS NULL ORDER BY opened_at, id")
+                .query(BreakTheGlassService::session).list();
+        // AUD-1: the worklist shows patient ids and stated reasons; who looked is recorded
+        audit.recordIndependently(new AuditEntry(null, "access.break-glass.worklist-viewed", "break-glass", null, null,
+                AuditOutcome.ALLOWED, null, Map.of("count", sessions.size())));
+        return sessions;
     }
 
     @Override

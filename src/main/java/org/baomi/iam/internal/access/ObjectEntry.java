@@ -53,7 +53,8 @@ public final class ObjectEntry {
     /** Whether the person is related to the object other than by department (candidate for reverse queries). */
     boolean relates(long personId) {
         Core c = core;
-        if (c.custodianId() == personId || java.util.Arrays.binarySearch(distribution, personId) >= 0) {
+        // an entry without core (object not registered yet) still holds care, grants and sessions
+        if (c != null && c.custodianId() == personId || java.util.Arrays.binarySearch(distribution, personId) >= 0) {
             return true;
         }
         return has(care, personId) || has(grants, personId) || has(glass, personId);

@@ -6,15 +6,17 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.baomi.audit.AuditEntry;
+import org.baomi.audit.AuditOutcome;
 import org.baomi.audit.AuditTrail;
 import org.baomi.iam.ApiTokenService;
 import org.baomi.iam.ApiTokenSummary;
 import org.baomi.iam.IssuedApiToken;
-import org.baomi.iam.AccessPermissions;
+import org.baomi.iam.CurrentUser;
 import org.baomi.iam.PermissionGuard;
 import org.baomi.iam.Permissions;
 import org.baomi.iam.StaffPrincipal;
@@ -31,18 +33,20 @@ class DefaultApiTokenService implements ApiTokenService {
     private static final int MAX_REASON = 200;
     private static final int MAX_SCOPES = 20;
     private static final int MAX_SCOPES_LENGTH = 1000;
-    private static final List<String> KNOWN_SCOPES = List.of("iam:department:read", "iam:staff:read",
-            "ops:metrics:read", AccessPermissions.DECISION_REQUEST, AccessPermissions.QUERY);
 
     private final ApiTokenStore store;
     private final PermissionGuard guard;
     private final AuditTrail audit;
     private final Clock clock;
     private final ApiTokenAuthenticator authenticator;
+    private final TokenScopePolicy scopePolicy;
+    private final CurrentUser currentUser;
 
     DefaultApiTokenService(ApiTokenStore store, PermissionGuard guard, AuditTrail audit, Clock clock,
-            ApiTokenAuthenticator authenticator) {
+            ApiTokenAuthenticator authenticator, TokenScopePolicy scopePolicy, CurrentUser currentUser) {
         this.store = store;
+        this.scopePolicy = scopePolicy;
+        this.currentUser = currentUser;
         this.authenticator = authenticator;
         this.guard = guard;
         this.audit = audit;
@@ -56,6 +60,14 @@ class DefaultApiTokenService implements ApiTokenService {
         String cleanName = text(name, "iam.api-token.name.required", "iam.api-token.name.too-long");
         String cleanClient = text(client, "iam.api-token.client.required", "iam.api-token.client.too-long");
         List<String> cleanScopes = scopes(scopes);
+        // ORG-5: a token never carries more than the issuing administrator kind may hand out (iam_api_token_scope).
+        Optional<BaomiException> refused = scopePolicy.refusal(admin.adminKind(), cleanScopes);
+        if (refused.isPresent()) {
+            audit.recordIndependently(new AuditEntry(null, "iam.api-token.issue-refused", "api-token", null, null,
+                    AuditOutcome.DENIED, refused.get().messageKey(), Map.of("client", cleanClient,
+                            "scopes", cleanScopes, "issuerKind", String.valueOf(admin.adminKind()))));
+            throw refused.get();
+        }
         if (lifetime == null || lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(MAX_LIFETIME) > 0) {
             throw BaomiException.invalid("iam.api-token.lifetime.invalid", MAX_LIFETIME.toDays());
         }
@@ -128,7 +140,7 @@ class DefaultApiTokenService implements ApiTokenService {
 
     @Override
     public List<String> knownScopes() {
-        return KNOWN_SCOPES;
+        return scopePolicy.issuableBy(currentUser.principal().map(StaffPrincipal::adminKind).orElse(null));
     }
 
     private static String text(String value, String requiredKey, String tooLongKey) {
