@@ -27,7 +27,15 @@ final class ChainCoverageCases {
             Case.denied("AuditVerification.progress", t -> t.bean(AuditVerification.class).progress()),
             Case.denied("AuditVerification.latest", t -> t.bean(AuditVerification.class).latest()),
             Case.recorded("AuditVerification.rotateAnchorKey", Who.AUDIT_ADMIN, "audit.chain.key-rotated",
-                    t -> t.bean(AuditVerification.class).rotateAnchorKey()));
+                    t -> t.bean(AuditVerification.class).rotateAnchorKey()),
+            // Issue 8 item 8: an evidence package is an export of trail content, recorded in its transaction.
+            Case.recorded("AuditEvidence.export", Who.AUDIT_ADMIN, "audit.evidence.exported",
+                    t -> t.bean(AuditEvidence.class).export(AuditFilter.none().withPatient("COV-EVIDENCE"), "COV-1")),
+            // Issue 8 item 6: guarded; each archive file written is recorded (audit.archive.written), which a fresh
+            // database with nothing 180 days old cannot show here (EvidencePackageTest covers the writer).
+            Case.denied("AuditArchives.list", t -> t.bean(AuditArchives.class).list()),
+            Case.denied("AuditArchives.eligibility", t -> t.bean(AuditArchives.class).eligibility()),
+            Case.denied("AuditArchives.archiveEligible", t -> t.bean(AuditArchives.class).archiveEligible()));
 
     static final Map<String, String> NOT_SECURITY_RELEVANT = Map.ofEntries(
             Map.entry("AuditChain.sealPending", "seals what is already recorded (the sealer does it by itself every "

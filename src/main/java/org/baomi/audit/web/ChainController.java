@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.baomi.audit.AuditArchives;
 import org.baomi.audit.AuditChain;
 import org.baomi.audit.AuditVerification;
 import org.baomi.audit.VerificationMode;
@@ -30,11 +31,13 @@ class ChainController {
 
     private final AuditVerification verification;
     private final AuditChain chain;
+    private final AuditArchives archives;
     private final Clock clock;
 
-    ChainController(AuditVerification verification, AuditChain chain, Clock clock) {
+    ChainController(AuditVerification verification, AuditChain chain, AuditArchives archives, Clock clock) {
         this.verification = verification;
         this.chain = chain;
+        this.archives = archives;
         this.clock = clock;
     }
 
@@ -47,6 +50,9 @@ class ChainController {
         model.addAttribute("status", chain.status());
         model.addAttribute("modes", VerificationMode.values());
         model.addAttribute("times", this);
+        // Issue 8 item 6: the archive list and what is eligible now (audit:archive:manage, the same role).
+        model.addAttribute("archives", archives.list());
+        model.addAttribute("eligibility", archives.eligibility());
         return "audit/chain";
     }
 
@@ -87,6 +93,24 @@ class ChainController {
     @PostMapping("/audit/chain/key")
     String rotateKey(RedirectAttributes redirect) {
         redirect.addFlashAttribute("rotatedKey", verification.rotateAnchorKey());
+        return "redirect:/audit/chain";
+    }
+
+    /**
+     * Archives every eligible batch now (the page asks for confirmation first); the result or the reason for a
+     * refusal is shown on the page. Runs within the request: each file is at most
+     * {@code baomi.audit.archive.max-entries} entries.
+     */
+    @PostMapping("/audit/chain/archives")
+    String archive(RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute("archived", archives.archiveEligible());
+        } catch (BaomiException refused) {
+            if (refused.kind() != BaomiException.Kind.CONFLICT) {
+                throw refused;
+            }
+            redirect.addFlashAttribute("archiveError", refused.messageKey());
+        }
         return "redirect:/audit/chain";
     }
 

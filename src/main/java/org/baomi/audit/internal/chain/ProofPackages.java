@@ -270,6 +270,11 @@ public final class ProofPackages {
         return stored;
     }
 
+    /** The id of the key that signs packages (the current anchor key). */
+    public String signingKeyId() {
+        return keys.current().keyId();
+    }
+
     /**
      * The package as a zip: {@code <name>.json}, {@code <name>.sig} (the current anchor key's signature over the
      * JSON bytes: {@code key=}, {@code signature-algorithm=}, {@code signature=} lines) and README.txt.
