@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
 
 import org.baomi.audit.internal.chain.BatchTree;
 import org.baomi.audit.internal.chain.HashAlgorithm;
+import org.baomi.audit.internal.chain.MerkleNodes;
 import org.baomi.audit.internal.chain.MerkleProofs;
 import org.baomi.audit.internal.chain.SignatureAlgorithm;
 
@@ -95,7 +96,7 @@ public final class AuditProofBenchmark {
                     : hasher(hasher, seedBytes(-1, b, 0));
             treeLeaves.add(BatchTree.leafHash(algorithm, first, last, batchRoots[b]));
         }
-        MerkleProofs.Nodes tree = MerkleProofs.inMemory(algorithm, treeLeaves);
+        MerkleNodes tree = MerkleProofs.inMemory(algorithm, treeLeaves);
         byte[] treeRoot = MerkleProofs.root(algorithm, tree, batches);
         double buildSeconds = (System.nanoTime() - started) / 1e9;
 
@@ -103,7 +104,7 @@ public final class AuditProofBenchmark {
         Proof[] proofs = new Proof[samples];
         for (int s = 0; s < samples; s++) {
             int b = sampledBatch[s];
-            MerkleProofs.Nodes batch = batchNodes(algorithm, b, batchSize);
+            MerkleNodes batch = batchNodes(algorithm, b, batchSize);
             proofs[s] = new Proof(b, sampledIndex[s], (long) b * batchSize + 1, (long) b * batchSize + batchSize,
                     entryHash(algorithm, b, sampledIndex[s]), batchRoots[b],
                     MerkleProofs.path(algorithm, batch, sampledIndex[s], batchSize),
@@ -188,7 +189,7 @@ public final class AuditProofBenchmark {
     }
 
     /** The full tree of one batch over its lazily computed entry hashes. */
-    private static MerkleProofs.Nodes batchNodes(HashAlgorithm algorithm, int batch, int batchSize) {
+    private static MerkleNodes batchNodes(HashAlgorithm algorithm, int batch, int batchSize) {
         List<byte[]> hashes = new ArrayList<>(batchSize);
         for (int i = 0; i < batchSize; i++) {
             hashes.add(entryHash(algorithm, batch, i));

@@ -102,7 +102,7 @@ public final class BatchTree {
                 .param("s", segmentId).query(Long.class).single();
         Frontier frontier = new Frontier(algorithm);
         frontier.size = size;
-        Nodes nodes = new Nodes(segmentId);
+        StoredNodes nodes = new StoredNodes(segmentId);
         List<long[]> wanted = new ArrayList<>();
         long start = 0;
         for (int level = 62; level >= 0; level--) {
@@ -134,14 +134,14 @@ public final class BatchTree {
     public Map<Long, List<byte[]>> paths(HashAlgorithm algorithm, int segmentId, Collection<Long> leafIndexes,
             long treeSize) {
         Set<List<Long>> needed = new HashSet<>();
-        MerkleProofs.Nodes recorder = (level, index) -> {
+        MerkleNodes recorder = (level, index) -> {
             needed.add(List.of((long) level, index));
             return new byte[H];
         };
         for (long index : leafIndexes) {
             MerkleProofs.path(algorithm, recorder, index, treeSize);
         }
-        Nodes nodes = new Nodes(segmentId);
+        StoredNodes nodes = new StoredNodes(segmentId);
         nodes.prefetch(needed.stream().map(n -> new long[] {n.get(0), n.get(1)}).toList());
         Map<Long, List<byte[]>> paths = new LinkedHashMap<>();
         for (long index : leafIndexes) {
@@ -151,11 +151,11 @@ public final class BatchTree {
     }
 
     /** Stored perfect-subtree hashes of one segment, fetched in one query for a known set of nodes. */
-    private final class Nodes implements MerkleProofs.Nodes {
+    private final class StoredNodes implements MerkleNodes {
         private final int segmentId;
         private final Map<Long, byte[]> rows = new HashMap<>();
 
-        Nodes(int segmentId) {
+        StoredNodes(int segmentId) {
             this.segmentId = segmentId;
         }
 

@@ -20,14 +20,6 @@ public final class MerkleProofs {
     private MerkleProofs() {
     }
 
-    /**
-     * Hashes of perfect subtrees: {@code perfect(level, index)} is the root over leaves
-     * {@code [index << level, (index + 1) << level)}; level 0 is the leaf hash itself.
-     */
-    public interface Nodes {
-        byte[] perfect(int level, long index);
-    }
-
     public static byte[] leaf(HashAlgorithm.Hasher hasher, byte[] data) {
         hasher.update(LEAF, 0, 1);
         hasher.update(data, 0, data.length);
@@ -42,7 +34,7 @@ public final class MerkleProofs {
     }
 
     /** The root over leaves {@code [from, to)}, from perfect subtrees (RFC 6962 split). */
-    public static byte[] subtree(HashAlgorithm.Hasher hasher, Nodes nodes, long from, long to) {
+    public static byte[] subtree(HashAlgorithm.Hasher hasher, MerkleNodes nodes, long from, long to) {
         long n = to - from;
         if (n < 1) {
             throw new IllegalArgumentException("empty range");
@@ -55,12 +47,12 @@ public final class MerkleProofs {
     }
 
     /** The root of a tree of {@code size} leaves. */
-    public static byte[] root(HashAlgorithm algorithm, Nodes nodes, long size) {
+    public static byte[] root(HashAlgorithm algorithm, MerkleNodes nodes, long size) {
         return subtree(algorithm.newHasher(), nodes, 0, size);
     }
 
     /** PATH(index, D[0:size]) of RFC 6962 section 2.1.1, bottom-up (the sibling nearest the leaf first). */
-    public static List<byte[]> path(HashAlgorithm algorithm, Nodes nodes, long index, long size) {
+    public static List<byte[]> path(HashAlgorithm algorithm, MerkleNodes nodes, long index, long size) {
         if (index < 0 || index >= size) {
             throw new IllegalArgumentException("leaf " + index + " is not in a tree of " + size);
         }
@@ -124,7 +116,7 @@ public final class MerkleProofs {
     }
 
     /** Every perfect subtree of a list of leaf hashes, level by level, held in memory (a batch's tree). */
-    public static Nodes inMemory(HashAlgorithm algorithm, List<byte[]> leafHashes) {
+    public static MerkleNodes inMemory(HashAlgorithm algorithm, List<byte[]> leafHashes) {
         HashAlgorithm.Hasher hasher = algorithm.newHasher();
         List<byte[][]> levels = new ArrayList<>();
         byte[][] level = leafHashes.toArray(new byte[0][]);

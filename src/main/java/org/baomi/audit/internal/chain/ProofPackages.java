@@ -186,7 +186,7 @@ public final class ProofPackages {
             if (!completeBatches) {
                 List<byte[]> hashes = jdbc.sql("SELECT entry_hash FROM aud_chain WHERE batch_id = :b ORDER BY seq")
                         .param("b", b.id()).query(byte[].class).list();
-                MerkleProofs.Nodes nodes = MerkleProofs.inMemory(algorithm, MerkleProofs.entryLeaves(algorithm, hashes));
+                MerkleNodes nodes = MerkleProofs.inMemory(algorithm, MerkleProofs.entryLeaves(algorithm, hashes));
                 for (ChainEntry e : provable) {
                     if (e.batchId() == b.id()) {
                         entryPaths.put(e.seq(), MerkleProofs.path(algorithm, nodes, e.seq() - b.firstSeq(),
