@@ -253,6 +253,10 @@ public final class BaomiEvidenceVerifier {
                         + " (inclusion proof fails)");
                 continue;
             }
+            if (archive != Boolean.TRUE.equals(b.get("complete"))) {
+                problems.add("batch " + id + " is marked " + (archive ? "incomplete in an archive" : "complete in"
+                        + " an evidence package"));
+            }
             b.put("_algorithm", algorithm);
             batches.put(id, b);
         }
