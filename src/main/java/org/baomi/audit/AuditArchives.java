@@ -2,6 +2,7 @@ package org.baomi.audit;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Archives of the trail (issue 8 item 6; AUD-3, Cybersecurity Law Art. 21): entries older than the online retention
@@ -32,6 +33,34 @@ public interface AuditArchives {
      *                                         is missing, differs or is not trusted
      */
     ArchiveRun archiveEligible();
+
+    /**
+     * Starts {@link #archiveEligible()} in the background and returns at once; {@link #progress()} follows it.
+     * Records {@code audit.archive.started} by the caller; the files are then recorded as written by the system.
+     *
+     * @throws org.baomi.shared.BaomiException FORBIDDEN (audited); CONFLICT {@code audit.archive.error.running}
+     */
+    ArchiveProgress start();
+
+    /** The running or last background run of this instance (not recorded: counts only). */
+    Optional<ArchiveProgress> progress();
+
+    /**
+     * A background run.
+     *
+     * @param eligibleEntries entries eligible when it started
+     * @param errorKey        message key of the reason it stopped early, null otherwise
+     */
+    record ArchiveProgress(boolean running, int files, long entries, long eligibleEntries, String errorKey) {
+
+        /** Done entries out of the eligible ones, 0 to 100 (100 once finished). */
+        public int percent() {
+            if (!running) {
+                return 100;
+            }
+            return eligibleEntries == 0 ? 0 : (int) Math.min(99, entries * 100 / eligibleEntries);
+        }
+    }
 
     /** One archive file as recorded in {@code aud_archive}. */
     record ArchiveFile(long id, int segment, long firstSequence, long lastSequence, long entries, long anchorId,

@@ -42,14 +42,27 @@ class EvidenceWebTest {
     AuditEvidence evidence;
     @Autowired
     AuditArchives archives;
+    @Autowired
+    AuditChain chain;
 
     private final JsonMapper json = JsonMapper.builder().build();
 
+    /**
+     * Entries about a new patient, sealed before the test goes on: an entry can only be sealed once every older
+     * transaction of the shared database has ended, and an unsealed entry has no proof yet (it would be counted as
+     * unprovable, not exported).
+     */
     private String patientWithEntries(int count) {
         String patient = "EV-" + UUID.randomUUID().toString().substring(0, 8);
+        java.util.List<Long> ids = new java.util.ArrayList<>();
         for (int i = 0; i < count; i++) {
-            audit.recordIndependently(new AuditEntry(AuditActor.system(), "patient.record.read", "patient-record",
-                    "R-" + i, null, AuditOutcome.ALLOWED, null, Map.of("page", i), patient));
+            ids.add(audit.recordIndependently(new AuditEntry(AuditActor.system(), "patient.record.read",
+                    "patient-record", "R-" + i, null, AuditOutcome.ALLOWED, null, Map.of("page", i), patient)));
+        }
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (!chain.positionsOf(ids).values().stream().allMatch(ChainPosition::sealed)) {
+            assertThat(System.nanoTime()).as("entries sealed within 60 s").isLessThan(deadline);
+            chain.sealPending();
         }
         return patient;
     }
@@ -135,5 +148,27 @@ class EvidenceWebTest {
                 () -> archives.eligibility());
         assertThat(eligibility.retentionDays()).isGreaterThanOrEqualTo(180);
         assertThat(eligibility.batches()).as("nothing is 180 days old in a fresh test database").isZero();
+    }
+
+    @Test
+    void the_archive_button_runs_in_the_background_and_its_progress_ends_done_AUD_3() throws Exception {
+        TestAccounts.Created auditor = accounts.auditAdmin();
+        WebSession browser = new WebSession(port).signIn(auditor, accounts);
+        browser.get("/audit/chain");
+
+        WebSession.Page started = browser.post("/audit/chain/archives", Map.of());
+        assertThat(started.redirectsTo("/audit/chain")).as("status %s", started.status()).isTrue();
+        String progress = "";
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            progress = browser.get("/audit/chain/archives/progress", Map.of("HX-Request", "true")).body();
+            if (!progress.contains("id=\"archive-running\"")) {
+                break;
+            }
+            java.util.concurrent.CompletableFuture.runAsync(() -> { }, java.util.concurrent.CompletableFuture
+                    .delayedExecutor(200, java.util.concurrent.TimeUnit.MILLISECONDS)).get();
+        }
+        assertThat(progress).doesNotContain("<html").contains("id=\"archive-done\"").contains("100%");
+        assertThat(accounts.auditEntriesBy("audit.archive.started", auditor.id())).isEqualTo(1);
     }
 }

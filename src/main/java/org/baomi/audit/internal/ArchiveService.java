@@ -9,7 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+import jakarta.annotation.PreDestroy;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.baomi.audit.AuditActor;
@@ -48,6 +54,12 @@ class ArchiveService implements AuditArchives {
     private final AuditArchiveProperties properties;
     private final Clock clock;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicReference<ArchiveProgress> current = new AtomicReference<>();
+    private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "audit-archive");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     ArchiveService(AuditReaders readers, AuditTrail audit, ProofPackages packages, JdbcClient jdbc,
             PlatformTransactionManager transactions, AuditChainProperties chainProperties,
@@ -84,7 +96,54 @@ class ArchiveService implements AuditArchives {
     @Override
     public ArchiveRun archiveEligible() {
         readers.require(PERMISSION);
-        return run(null);
+        return run(null, progress -> { });
+    }
+
+    @Override
+    public ArchiveProgress start() {
+        readers.require(PERMISSION);
+        if (!running.compareAndSet(false, true)) {
+            throw BaomiException.conflict("audit.archive.error.running");
+        }
+        long eligible;
+        try {
+            eligible = writer.eligible(cutoff()).entries();
+            audit.recordIndependently(new AuditEntry(null, "audit.archive.started", "audit-archive", null, null,
+                    AuditOutcome.ALLOWED, null, Map.of("eligibleEntries", eligible)));
+        } catch (RuntimeException e) {
+            running.set(false);
+            throw e;
+        }
+        ArchiveProgress started = new ArchiveProgress(true, 0, 0, eligible, null);
+        current.set(started);
+        // The claim passes to the background run, which releases it when it ends.
+        background.submit(() -> {
+            try {
+                ArchiveRun done = runClaimed(AuditActor.system(), p -> current.set(new ArchiveProgress(true, p.files(),
+                        p.entries(), eligible, null)));
+                current.set(new ArchiveProgress(false, done.files(), done.entries(), eligible, null));
+            } catch (BaomiException refused) {
+                ArchiveProgress last = current.get();
+                current.set(new ArchiveProgress(false, last.files(), last.entries(), eligible, refused.messageKey()));
+            } catch (RuntimeException e) {
+                log.error("Background audit archive failed", e);
+                ArchiveProgress last = current.get();
+                current.set(new ArchiveProgress(false, last.files(), last.entries(), eligible,
+                        "audit.archive.error.failed"));
+            }
+        });
+        return started;
+    }
+
+    @Override
+    public Optional<ArchiveProgress> progress() {
+        readers.require(PERMISSION);
+        return Optional.ofNullable(current.get());
+    }
+
+    @PreDestroy
+    void stopBackground() {
+        background.shutdownNow();
     }
 
     /** The monthly job (default 03:00 on the 1st), on one instance at a time. */
@@ -92,7 +151,7 @@ class ArchiveService implements AuditArchives {
     @SchedulerLock(name = "audit.archive", lockAtMostFor = "PT12H", lockAtLeastFor = "PT1M")
     void scheduled() {
         try {
-            ArchiveRun done = run(AuditActor.system());
+            ArchiveRun done = run(AuditActor.system(), progress -> { });
             if (done.files() > 0) {
                 log.info("Audit archive: {} files, {} entries", done.files(), done.entries());
             }
@@ -105,10 +164,15 @@ class ArchiveService implements AuditArchives {
         return clock.instant().minus(Duration.ofDays(chainProperties.retentionDays()));
     }
 
-    private ArchiveRun run(AuditActor actor) {
+    private ArchiveRun run(AuditActor actor, Consumer<ArchiveRun> afterFile) {
         if (!running.compareAndSet(false, true)) {
             throw BaomiException.conflict("audit.archive.error.running");
         }
+        return runClaimed(actor, afterFile);
+    }
+
+    /** Archives file after file, then releases the claim; {@code afterFile} hears the running totals. */
+    private ArchiveRun runClaimed(AuditActor actor, Consumer<ArchiveRun> afterFile) {
         try {
             Instant cutoff = cutoff();
             int files = 0;
@@ -128,6 +192,7 @@ class ArchiveService implements AuditArchives {
                 }
                 files++;
                 entries += written.get().entries();
+                afterFile.accept(new ArchiveRun(files, entries));
             }
         } finally {
             running.set(false);

@@ -53,6 +53,7 @@ class ChainController {
         // Issue 8 item 6: the archive list and what is eligible now (audit:archive:manage, the same role).
         model.addAttribute("archives", archives.list());
         model.addAttribute("eligibility", archives.eligibility());
+        model.addAttribute("archiveProgress", archives.progress().orElse(null));
         return "audit/chain";
     }
 
@@ -97,21 +98,30 @@ class ChainController {
     }
 
     /**
-     * Archives every eligible batch now (the page asks for confirmation first); the result or the reason for a
-     * refusal is shown on the page. Runs within the request: each file is at most
-     * {@code baomi.audit.archive.max-entries} entries.
+     * Starts archiving every eligible batch in the background (the page asks for confirmation first); htmx gets the
+     * progress part, which polls {@code /audit/chain/archives/progress}, a plain form post the page again. A run
+     * already going on is explained beside the progress (200 for htmx, which swaps only successful responses).
      */
     @PostMapping("/audit/chain/archives")
-    String archive(RedirectAttributes redirect) {
+    String archive(HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        boolean part = Htmx.wantsPart(request);
         try {
-            redirect.addFlashAttribute("archived", archives.archiveEligible());
+            model.addAttribute("archiveProgress", archives.start());
         } catch (BaomiException refused) {
             if (refused.kind() != BaomiException.Kind.CONFLICT) {
                 throw refused;
             }
+            model.addAttribute("archiveError", refused.messageKey());
             redirect.addFlashAttribute("archiveError", refused.messageKey());
+            model.addAttribute("archiveProgress", archives.progress().orElse(null));
         }
-        return "redirect:/audit/chain";
+        return part ? "audit/chain :: archive-progress" : "redirect:/audit/chain";
+    }
+
+    @GetMapping("/audit/chain/archives/progress")
+    String archiveProgress(Model model) {
+        model.addAttribute("archiveProgress", archives.progress().orElse(null));
+        return "audit/chain :: archive-progress";
     }
 
     /** Times in the hospital's zone, for the template. */
