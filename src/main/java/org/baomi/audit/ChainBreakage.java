@@ -18,6 +18,8 @@ public enum ChainBreakage {
     SEGMENT_ALTERED,
     /** A batch's Merkle root does not match its entries. */
     BATCH_ALTERED,
+    /** A stored node or root of the tree over the batches does not match the batches (issue 8 item 8). */
+    TREE_ALTERED,
     /** An anchor covers sequence numbers the chain no longer has: the tail was cut or the table wiped. */
     TAIL_CUT,
     /** An anchor is in the database but not in the anchor directory, or the other way round. */

@@ -29,7 +29,20 @@ final class ChainCoverageCases {
             Case.recorded("AuditVerification.rotateAnchorKey", Who.SECURITY_ADMIN, "audit.chain.key-rotated",
                     t -> t.bean(AuditVerification.class).rotateAnchorKey()),
             Case.denied("AuditVerification.currentAnchorKey",
-                    t -> t.bean(AuditVerification.class).currentAnchorKey()));
+                    t -> t.bean(AuditVerification.class).currentAnchorKey()),
+            // Issue 8 item 8: an evidence package is an export of trail content, recorded in its transaction.
+            Case.recorded("AuditEvidence.export", Who.AUDIT_ADMIN, "audit.evidence.exported",
+                    t -> t.bean(AuditEvidence.class).export(AuditFilter.none().withPatient("COV-EVIDENCE"), "COV-1")),
+            // Issue 8 item 6: guarded; each archive file written is recorded (audit.archive.written), which a fresh
+            // database with nothing 180 days old cannot show here (EvidencePackageTest covers the writer).
+            Case.denied("AuditArchives.list", t -> t.bean(AuditArchives.class).list()),
+            Case.denied("AuditArchives.eligibility", t -> t.bean(AuditArchives.class).eligibility()),
+            Case.denied("AuditArchives.archiveEligible", t -> t.bean(AuditArchives.class).archiveEligible()),
+            Case.recorded("AuditArchives.start", Who.AUDIT_ADMIN, "audit.archive.started", t -> {
+                t.bean(AuditArchives.class).start();
+                awaitEndOfArchive(t);
+            }),
+            Case.denied("AuditArchives.progress", t -> t.bean(AuditArchives.class).progress()));
 
     static final Map<String, String> NOT_SECURITY_RELEVANT = Map.ofEntries(
             Map.entry("AuditChain.sealPending", "seals what is already recorded (the sealer does it by itself every "
@@ -39,6 +52,17 @@ final class ChainCoverageCases {
             Map.entry("AuditChain.positionOf", "where an entry stands in the chain, no content; the console shows it "
                     + "only beside an entry read through the audited AuditReview.entry"),
             Map.entry("AuditChain.positionsOf", "as AuditChain.positionOf, for a page of the audited console"));
+
+    /** A background archive run must not outlive its case either (a later start would be refused). */
+    private static void awaitEndOfArchive(AuditCoverageTest t) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (t.bean(AuditArchives.class).progress().map(AuditArchives.ArchiveProgress::running).orElse(false)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the background archive run did not end within 2 minutes");
+            }
+            Thread.onSpinWait();
+        }
+    }
 
     /**
      * A background run must not outlive its case: a later verification (here or in another test) would be refused

@@ -22,6 +22,8 @@ import org.springframework.context.annotation.Import;
         "baomi.keys-dir=target/test-keys",
         // AUD-3: anchors of this context's fresh database only (anchors of an earlier run would read as a cut tail)
         "baomi.audit.anchor-dir=target/test-anchors/${random.uuid}",
+        // Issue 8 item 6: archive files of this context only
+        "baomi.audit.archive.dir=target/test-archive/${random.uuid}",
         "baomi.demo.enabled=true",
         "server.shutdown=immediate",
         // As behind the hospital's load balancer: the client address comes from X-Forwarded-For, so that

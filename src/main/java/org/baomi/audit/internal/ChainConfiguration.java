@@ -14,6 +14,7 @@ import org.baomi.audit.internal.chain.EntryMac;
 import org.baomi.audit.internal.chain.EntryWriter;
 import org.baomi.audit.internal.chain.GroupCommitProperties;
 import org.baomi.audit.internal.chain.GroupCommitWriter;
+import org.baomi.audit.internal.chain.ProofPackages;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -62,6 +63,11 @@ class ChainConfiguration {
     Anchoring anchoring(JdbcClient jdbc, PlatformTransactionManager transactions, AnchorKeys keys,
             AuditChainProperties properties, Clock clock) {
         return new Anchoring(jdbc, new TransactionTemplate(transactions), keys, properties.anchorDir(), clock);
+    }
+
+    @Bean
+    ProofPackages proofPackages(JdbcClient jdbc, AnchorKeys keys, AuditChainProperties properties) {
+        return new ProofPackages(jdbc, keys, properties.anchorDir());
     }
 
     @Bean

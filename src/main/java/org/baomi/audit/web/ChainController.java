@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.baomi.audit.AuditArchives;
 import org.baomi.audit.AuditChain;
 import org.baomi.audit.AuditVerification;
 import org.baomi.audit.VerificationMode;
@@ -31,11 +32,13 @@ class ChainController {
 
     private final AuditVerification verification;
     private final AuditChain chain;
+    private final AuditArchives archives;
     private final Clock clock;
 
-    ChainController(AuditVerification verification, AuditChain chain, Clock clock) {
+    ChainController(AuditVerification verification, AuditChain chain, AuditArchives archives, Clock clock) {
         this.verification = verification;
         this.chain = chain;
+        this.archives = archives;
         this.clock = clock;
     }
 
@@ -48,6 +51,10 @@ class ChainController {
         model.addAttribute("status", chain.status());
         model.addAttribute("modes", VerificationMode.values());
         model.addAttribute("times", this);
+        // Issue 8 item 6: the archive list and what is eligible now (audit:archive:manage, the same role).
+        model.addAttribute("archives", archives.list());
+        model.addAttribute("eligibility", archives.eligibility());
+        model.addAttribute("archiveProgress", archives.progress().orElse(null));
         return "audit/chain";
     }
 
@@ -96,6 +103,33 @@ class ChainController {
     String rotateKey(RedirectAttributes redirect) {
         redirect.addFlashAttribute("rotatedKey", verification.rotateAnchorKey());
         return "redirect:/audit/chain/keys";
+    }
+
+    /**
+     * Starts archiving every eligible batch in the background (the page asks for confirmation first); htmx gets the
+     * progress part, which polls {@code /audit/chain/archives/progress}, a plain form post the page again. A run
+     * already going on is explained beside the progress (200 for htmx, which swaps only successful responses).
+     */
+    @PostMapping("/audit/chain/archives")
+    String archive(HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        boolean part = Htmx.wantsPart(request);
+        try {
+            model.addAttribute("archiveProgress", archives.start());
+        } catch (BaomiException refused) {
+            if (refused.kind() != BaomiException.Kind.CONFLICT) {
+                throw refused;
+            }
+            model.addAttribute("archiveError", refused.messageKey());
+            redirect.addFlashAttribute("archiveError", refused.messageKey());
+            model.addAttribute("archiveProgress", archives.progress().orElse(null));
+        }
+        return part ? "audit/chain :: archive-progress" : "redirect:/audit/chain";
+    }
+
+    @GetMapping("/audit/chain/archives/progress")
+    String archiveProgress(Model model) {
+        model.addAttribute("archiveProgress", archives.progress().orElse(null));
+        return "audit/chain :: archive-progress";
     }
 
     /** Times in the hospital's zone, for the template. */

@@ -64,6 +64,11 @@ record ConsoleView(String basePath, AuditFilterForm pageForm, AuditFilterForm fu
         return fullForm.link("/audit/entries/export." + extension);
     }
 
+    /** The evidence package of this filter (issue 8 item 8); the filter must name a person, patient or object. */
+    public String evidenceLink() {
+        return fullForm.link("/audit/entries/evidence.zip");
+    }
+
     public String chartLink() {
         return fullForm.link("/audit/entries/activity");
     }

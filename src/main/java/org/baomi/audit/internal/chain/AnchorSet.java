@@ -107,7 +107,8 @@ final class AnchorSet {
 
     private static Map<Long, Anchor> readRows(JdbcClient jdbc, Problems problems) {
         Map<Long, Anchor> anchors = new TreeMap<>();
-        jdbc.sql("SELECT id, segment_id, seq, head_hash, batch_id, merkle_root, key_id, payload, signature"
+        jdbc.sql("SELECT id, segment_id, seq, head_hash, batch_id, merkle_root, tree_size, tree_root, key_id,"
+                + " payload, signature"
                 + " FROM aud_anchor ORDER BY id").query(rs -> {
                     long id = rs.getLong("id");
                     byte[] signature = rs.getBytes("signature");
@@ -124,7 +125,10 @@ final class AnchorSet {
                             && anchor.segmentId() == rs.getInt("segment_id") && anchor.batchId() == rs.getLong("batch_id")
                             && Arrays.equals(anchor.headHash(), rs.getBytes("head_hash"))
                             && Arrays.equals(anchor.merkleRoot(), rs.getBytes("merkle_root"))
-                            && anchor.keyId().equals(rs.getString("key_id"));
+                            && anchor.keyId().equals(rs.getString("key_id"))
+                            && Arrays.equals(anchor.treeRoot(), rs.getBytes("tree_root"))
+                            && (anchor.treeRoot() == null ? rs.getObject("tree_size") == null
+                                    : anchor.treeSize() == rs.getLong("tree_size"));
                     if (!columnsMatch) {
                         problems.add(Math.min(anchor.seq(), rs.getLong("seq")), ChainBreakage.ANCHOR_MISMATCH,
                                 "anchor row " + id + " does not match its signed payload");

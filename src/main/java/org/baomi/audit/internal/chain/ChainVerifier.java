@@ -137,6 +137,8 @@ public final class ChainVerifier {
                 });
         long checked = walkInParallel(segments, anchorsAt, batchRoots, problems, from, prev, head, progress);
         checkUnchained(startAnchorId == null ? null : from, problems);
+        // Issue 8 item 8: the batch tree is recomputed whole (a few hashes per batch) in every mode.
+        new BatchTree(jdbc).verify(anchors.trusted(), problems);
         Long anchorId = start != null ? Long.valueOf(start.id()) : newest == null ? null : newest.id();
         return new Run(checked, head, anchorId);
     }

@@ -123,9 +123,17 @@ class ChainPrimitivesTest {
 
     @Test
     void an_anchor_survives_its_file_form_unchanged_AUD_3() {
-        Anchor anchor = new Anchor(5, 2, "SM3", 1234, new byte[32], 17, new byte[32],
+        Anchor anchor = new Anchor(5, 2, "SM3", 1234, new byte[32], 17, new byte[32], 0, null,
                 Instant.parse("2026-11-22T01:02:03.456Z"), "abcd", "SM2", new byte[] {1, 2, 3});
         assertThat(Anchor.parse(anchor.fileText()).fileText()).isEqualTo(anchor.fileText());
+        assertThat(anchor.payload()).as("without a tree: version 1, as before issue 8 item 8")
+                .startsWith(Anchor.HEADER + "\n").doesNotContain("tree-");
+        Anchor v2 = new Anchor(6, 2, "SM3", 1234, new byte[32], 17, new byte[32], 9, new byte[32],
+                Instant.parse("2026-11-22T01:02:03.456Z"), "abcd", "SM2", new byte[] {1, 2, 3});
+        assertThat(v2.payload()).startsWith(Anchor.HEADER_V2 + "\n").contains("\ntree-size=9\n");
+        assertThat(Anchor.parse(v2.fileText()).fileText()).isEqualTo(v2.fileText());
+        assertThatThrownBy(() -> Anchor.parse(v2.fileText().replace(Anchor.HEADER_V2, Anchor.HEADER)))
+                .as("a version 1 header with tree lines").isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Anchor.parse("not an anchor")).isInstanceOf(IllegalArgumentException.class);
     }
 

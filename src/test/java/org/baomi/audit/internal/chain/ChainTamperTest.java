@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -244,9 +245,11 @@ class ChainTamperTest {
             // The attacker removes entry 25 and reseals everything with Baomi's own sealer: every link, hash, MAC
             // and Merkle root is right again, but the signed anchors name other hashes.
             long victim = chain.idAtSeq(25);
-            chain.asDba("DELETE FROM aud_chain", "DELETE FROM aud_batch", "DELETE FROM aud_segment",
-                    "DELETE FROM aud_entry WHERE id = " + victim);
+            chain.asDba("DELETE FROM aud_tree_leaf", "DELETE FROM aud_chain", "DELETE FROM aud_batch",
+                    "DELETE FROM aud_segment", "DELETE FROM aud_entry WHERE id = " + victim);
             chain.sealer(HashAlgorithm.SM3, 8).sealPending(true);
+            // ... and rebuilds the batch tree with Baomi's own code, so that it matches the new batches too.
+            chain.transactions.executeWithoutResult(s -> new BatchTree(chain.jdbc).catchUp());
             assertThat(chain.head()).isEqualTo(59);
 
             VerificationResult result = chain.verifyFully();
@@ -260,7 +263,8 @@ class ChainTamperTest {
     @Test
     void wiping_every_audit_table_is_detected_by_the_anchor_files_AUD_3() {
         try (ScratchChain chain = attackCopy()) {
-            chain.asDba("TRUNCATE aud_chain, aud_batch, aud_segment, aud_anchor, aud_entry");
+            chain.asDba("TRUNCATE aud_tree_leaf, aud_archive, aud_chain, aud_batch, aud_segment, aud_anchor,"
+                    + " aud_entry");
 
             VerificationResult result = chain.verifyFully();
             assertDetected(result, ChainBreakage.TAIL_CUT, 1);
@@ -285,7 +289,7 @@ class ChainTamperTest {
             byte[] root = chain.jdbc.sql("SELECT b.merkle_root FROM aud_batch b JOIN aud_chain c ON c.batch_id = b.id"
                     + " WHERE c.seq = 60").query(byte[].class).single();
             long batch = chain.jdbc.sql("SELECT batch_id FROM aud_chain WHERE seq = 60").query(Long.class).single();
-            Anchor forged = new Anchor(3, 1, "SM3", 60, head, batch, root, original.createdAt(), attackerKeyId, "SM2",
+            Anchor forged = new Anchor(3, 1, "SM3", 60, head, batch, root, original.treeSize(), original.treeRoot(), original.createdAt(), attackerKeyId, "SM2",
                     null);
             forged = forged.withSignature(sm2.sign(attackerKey.getPrivate(), forged.payloadBytes()));
             Files.writeString(chain.anchorDir.resolve(forged.fileName()), forged.fileText(), StandardCharsets.UTF_8);
@@ -349,7 +353,7 @@ class ChainTamperTest {
             var attackerKey = SignatureAlgorithm.ED25519.generate();
             String keyId = AnchorKeys.keyIdOf(attackerKey.getPublic().getEncoded());
             byte[] head = chain.jdbc.sql("SELECT entry_hash FROM aud_chain WHERE seq = 60").query(byte[].class).single();
-            Anchor forged = new Anchor(4, 1, "SM3", 60, head, 8, new byte[32], chain.clock.instant(), keyId,
+            Anchor forged = new Anchor(4, 1, "SM3", 60, head, 8, new byte[32], 0, null, chain.clock.instant(), keyId,
                     "ED25519", null);
             forged = forged.withSignature(SignatureAlgorithm.ED25519.sign(attackerKey.getPrivate(),
                     forged.payloadBytes()));
@@ -403,6 +407,83 @@ class ChainTamperTest {
             assertThat(result.intact()).as(result.problems().toString()).isTrue();
             assertThat(result.entriesChecked()).isEqualTo(70);
             assertThat(chain.keys.current().algorithm().name().toLowerCase(Locale.ROOT)).isEqualTo("sm2");
+        }
+    }
+
+    // Issue 8 item 8: the tree over the batches (BatchTree) and the tree roots signed in anchors version 2.
+    // Template: batches 1-3 (8, 8, 4 entries) before anchor 1, 4-6 before anchor 2, 7-9 before anchor 3.
+
+    @Test
+    void the_template_anchors_sign_the_tree_over_the_batches_AUD_3() {
+        try (ScratchChain chain = attackCopy()) {
+            Map<String, Object> anchor = chain.anchorRow(3);
+            assertThat(anchor.get("tree_size")).isEqualTo(9L);
+            assertThat((String) anchor.get("payload")).startsWith(Anchor.HEADER_V2 + "\n").contains("tree-size=9");
+            assertThat(chain.jdbc.sql("SELECT count(*) FROM aud_tree_leaf").query(Long.class).single()).isEqualTo(9);
+        }
+    }
+
+    @Test
+    void a_forged_node_of_the_batch_tree_is_detected_AUD_3() {
+        try (ScratchChain chain = attackCopy()) {
+            // Leaf index 3 (batch 4) completes the subtrees at levels 0, 1 and 2; the level-2 node is replaced.
+            chain.asDba("UPDATE aud_tree_leaf SET subtree_hashes = overlay(subtree_hashes PLACING"
+                    + " decode(repeat('ab', 32), 'hex') FROM 65 FOR 32) WHERE batch_id = 4");
+
+            assertDetected(chain.verifyFully(), ChainBreakage.TREE_ALTERED, 21);
+        }
+    }
+
+    @Test
+    void a_deleted_leaf_of_the_batch_tree_is_detected_AUD_3() {
+        try (ScratchChain chain = attackCopy()) {
+            chain.asDba("DELETE FROM aud_tree_leaf WHERE batch_id = 9");
+
+            VerificationResult result = chain.verifyFully();
+            assertThat(result.intact()).isFalse();
+            assertThat(result.problems()).extracting(ChainProblem::breakage).contains(ChainBreakage.TREE_ALTERED);
+        }
+    }
+
+    @Test
+    void an_anchor_signed_over_another_tree_root_is_detected_even_with_the_genuine_key_AUD_3() throws Exception {
+        try (ScratchChain chain = attackCopy()) {
+            // A host attacker with the signing key replaces anchor 3 (file and row) by one naming another tree root.
+            Anchor original = Anchor.parse(Files.readString(chain.anchorDir.resolve(Anchor.fileName(3))));
+            AnchorKeys.SigningKey key = chain.keys.current();
+            Anchor unsigned = new Anchor(3, 1, "SM3", 60, original.headHash(), original.batchId(),
+                    original.merkleRoot(), original.treeSize(), new byte[32], original.createdAt(), key.keyId(),
+                    key.algorithm().name(), null);
+            Anchor forged = unsigned.withSignature(key.algorithm().sign(key.privateKey(), unsigned.payloadBytes()));
+            Files.writeString(chain.anchorDir.resolve(forged.fileName()), forged.fileText(), StandardCharsets.UTF_8);
+            chain.asDba("DELETE FROM aud_anchor WHERE id = 3", "INSERT INTO aud_anchor (id, segment_id, seq, head_hash,"
+                    + " batch_id, merkle_root, tree_size, tree_root, created_at, key_id, payload, signature)"
+                    + " SELECT 3, 1, 60, decode('" + HexFormat.of().formatHex(forged.headHash()) + "', 'hex'), "
+                    + forged.batchId() + ", decode('" + HexFormat.of().formatHex(forged.merkleRoot()) + "', 'hex'), 9,"
+                    + " decode(repeat('00', 32), 'hex'), now(), '" + key.keyId() + "', '" + forged.payload()
+                    + "', decode('" + HexFormat.of().formatHex(forged.signature()) + "', 'hex')");
+
+            VerificationResult result = chain.verifyFully();
+            assertDetected(result, ChainBreakage.ANCHOR_HASH_MISMATCH, 60);
+            assertThat(result.problems()).extracting(ChainProblem::breakage)
+                    .doesNotContain(ChainBreakage.ANCHOR_FORGED, ChainBreakage.ANCHOR_MISMATCH);
+        }
+    }
+
+    @Test
+    void a_chain_sealed_before_the_tree_existed_gets_its_tree_at_the_next_anchor_and_old_anchors_still_verify_AUD_3() {
+        try (ScratchChain chain = attackCopy()) {
+            // As after the upgrade: batches without tree rows. Catching up over them at the next anchor must give
+            // exactly the roots the earlier anchors signed.
+            chain.asDba("DELETE FROM aud_tree_leaf");
+            chain.write(5, "document.read");
+            chain.sealer(HashAlgorithm.SM3, 8).sealPending(true);
+            chain.clock.advance(Duration.ofMinutes(1));
+            chain.anchoring().anchorIfDue(Duration.ZERO);
+
+            VerificationResult result = chain.verifyFully();
+            assertThat(result.intact()).as(result.problems().toString()).isTrue();
+            assertThat(chain.anchorRow(4).get("tree_size")).isEqualTo(10L);
         }
     }
 }

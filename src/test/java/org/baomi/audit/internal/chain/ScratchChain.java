@@ -88,6 +88,10 @@ final class ScratchChain implements AutoCloseable {
         return new Anchoring(jdbc, transactions, keys, anchorDir, clock);
     }
 
+    ProofPackages packages() {
+        return new ProofPackages(jdbc, keys, anchorDir);
+    }
+
     ChainVerifier verifier() {
         // Chunks of at least 10 entries: the 60-entry chain is walked in parallel chunks, as a large one is.
         return new ChainVerifier(dataSource, mac, keys, anchorDir, clock, 10);
