@@ -32,7 +32,9 @@ class DefaultApiTokenService implements ApiTokenService {
     private static final int MAX_SCOPES = 20;
     private static final int MAX_SCOPES_LENGTH = 1000;
     private static final List<String> KNOWN_SCOPES = List.of("iam:department:read", "iam:staff:read",
-            "ops:metrics:read", AccessPermissions.DECISION_REQUEST, AccessPermissions.QUERY);
+            "ops:metrics:read", AccessPermissions.DECISION_REQUEST, AccessPermissions.QUERY,
+            // issue 4: the approval API (submit for a staff member, decide for a staff member, read requests)
+            "approval:request:submit", "approval:request:decide", "approval:request:read");
 
     private final ApiTokenStore store;
     private final PermissionGuard guard;
