@@ -20,6 +20,6 @@ public interface ApprovalDelegations {
 
     void revoke(long delegationId, long delegatorId);
 
-    /** The person's delegations, given and received, newest first. */
+    /** The person's delegations, given and received, newest first; only the person (or an API client with scope read). */
     List<DelegationSummary> of(long personId);
 }

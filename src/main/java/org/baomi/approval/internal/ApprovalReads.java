@@ -147,6 +147,7 @@ class ApprovalReads implements ApprovalQueries {
     @Override
     @Transactional(readOnly = true)
     public long waitingCount(long personId) {
+        callers.actingAs(personId, ApprovalPermissions.SCOPE_READ);
         return jdbc.sql("SELECT count(*) FROM apr_request r WHERE " + WAITING_FOR).param("person", personId)
                 .param("now", RequestStore.ts(clock.instant())).query(Long.class).single();
     }

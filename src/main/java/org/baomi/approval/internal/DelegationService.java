@@ -140,6 +140,7 @@ class DelegationService implements ApprovalDelegations {
     @Override
     @Transactional(readOnly = true)
     public List<DelegationSummary> of(long personId) {
+        callers.actingAs(personId, ApprovalPermissions.SCOPE_READ);
         return jdbc.sql("""
                 SELECT id, delegator_id, delegator_name, delegate_id, delegate_no, delegate_name, valid_from,
                        valid_until, reason, revoked_at
