@@ -180,4 +180,24 @@ class ApprovalWebTest {
         String list = body(mvc.perform(as(head, get("/approvals/delegations"))).andExpect(status().isOk()).andReturn());
         assertThat(list).contains("id=\"no-delegations\"");
     }
+
+    @Test
+    void a_withdrawal_needs_a_reason_and_a_bulk_approval_a_selection_and_confirmation() throws Exception {
+        ResourceRef doc = f.document(SecretLevel.INTERNAL);
+        String location = mvc.perform(as(requester, post("/approvals").param("kind", "access")
+                .param("subjectType", "document").param("subjectId", doc.id()).param("action", "READ")
+                .param("reason", "x"))).andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(location.substring("/approvals/".length()));
+        mvc.perform(as(requester, post(location + "/withdraw").param("reason", " ")))
+                .andExpect(r -> assertThat(r.getFlashMap().get("notice").toString()).contains("approval.error.reason.required"));
+        mvc.perform(as(head, post("/approvals/bulk").param("confirm", "true")))
+                .andExpect(r -> assertThat(r.getFlashMap().get("notice").toString()).contains("approval.error.bulk.empty"));
+        mvc.perform(as(head, post("/approvals/bulk").param("ids", Long.toString(id))))
+                .andExpect(r -> assertThat(r.getFlashMap().get("notice").toString()).contains("approval.error.confirm-required"));
+        assertThat(f.status(id)).isEqualTo("PENDING");
+        assertThat(f.stepRules(id).get(0)).isEqualTo("DEPARTMENT_HEAD:WAITING");
+        mvc.perform(as(requester, post(location + "/withdraw").param("reason", "not needed")))
+                .andExpect(r -> assertThat(r.getFlashMap().get("notice").toString()).contains("approval.notice.withdrawn"));
+        assertThat(f.status(id)).isEqualTo("WITHDRAWN");
+    }
 }
