@@ -47,6 +47,7 @@ class ApprovalWebTest {
     @Autowired ProtectedObjects objects;
     @Autowired AccessChangeFeed feed;
     @Autowired MessageSource messages;
+    @Autowired org.baomi.approval.ApprovalKinds kindRegistry;
 
     MockMvc mvc;
     ApprovalFixture f;
@@ -199,5 +200,31 @@ class ApprovalWebTest {
         mvc.perform(as(requester, post(location + "/withdraw").param("reason", "not needed")))
                 .andExpect(r -> assertThat(r.getFlashMap().get("notice").toString()).contains("approval.notice.withdrawn"));
         assertThat(f.status(id)).isEqualTo("WITHDRAWN");
+    }
+
+    @Test
+    void the_security_administrator_saves_a_chain_as_a_new_audited_version_and_a_stale_form_is_refused()
+            throws Exception {
+        String kind = "t-web-" + System.nanoTime();
+        kindRegistry.register(new org.baomi.approval.ApprovalKind(kind, "document", java.util.List.of(),
+                java.util.List.of(new org.baomi.approval.ChainStep(org.baomi.approval.ApproverRule.DEPARTMENT_HEAD,
+                        null, null, 48)), null, false));
+        Created admin = accounts.securityAdmin();
+        String form = body(mvc.perform(as(admin, get("/approvals/chains/" + kind))).andExpect(status().isOk()).andReturn());
+        assertThat(form).contains("id=\"chain-form\"").contains("id=\"rule-5\"");
+
+        mvc.perform(as(admin, post("/approvals/chains/" + kind).param("rule", "DEPARTMENT_HEAD", "ROLE")
+                .param("roleCode", "", "confidentiality-office").param("minLevel", "", "SECRET")
+                .param("deadlineHours", "24", "48").param("escalationRole", "president").param("reason", "office too")
+                .param("version", "0"))).andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("SELECT count(*) FROM apr_chain_step WHERE kind = :k AND version = 1").param("k", kind)
+                .query(Long.class).single()).isEqualTo(2);
+        assertThat(accounts.auditEntries("approval.chain.configured", "ALLOWED", admin.id(), null)).isEqualTo(1);
+
+        mvc.perform(as(admin, post("/approvals/chains/" + kind).param("rule", "PRESIDENT").param("roleCode", "")
+                .param("minLevel", "").param("deadlineHours", "24").param("escalationRole", "president")
+                .param("reason", "stale").param("version", "0"))).andExpect(status().isConflict());
+        assertThat(jdbc.sql("SELECT max(version) FROM apr_chain_version WHERE kind = :k").param("k", kind)
+                .query(Integer.class).single()).isEqualTo(1);
     }
 }
