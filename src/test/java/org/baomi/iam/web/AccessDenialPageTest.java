@@ -2,7 +2,9 @@ package org.baomi.iam.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
@@ -155,17 +157,19 @@ class AccessDenialPageTest {
                 .andExpect(status().isForbidden()).andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("id=\"request-access\"").doesNotContain("id=\"denial-levels\"");
-        String request = mvc.perform(get("/access/requests/new").with(authentication(person))
+        String request = mvc.perform(get("/approvals/new").with(authentication(person)).param("kind", "access")
                         .param("type", "document").param("id", secretDocument).param("action", "READ"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(request).contains(secretDocument).contains(cleared.staffNo()).contains("id=\"approval-coming\"");
+        assertThat(page).contains("/approvals/new?kind=access&amp;type=document&amp;id=" + secretDocument);
+        assertThat(request).contains(secretDocument).contains("id=\"request-form\"");
     }
 
     @Test
     void an_incomplete_access_request_link_is_a_translated_400_page_not_a_500() throws Exception {
         StaffAuthentication person = accounts.authenticationOf(reader);
 
-        mvc.perform(get("/access/requests/new").with(authentication(person)).param("type", "Bad Type!"))
+        mvc.perform(post("/approvals").with(authentication(person)).with(csrf()).param("kind", "access")
+                        .param("subjectType", "Bad Type!").param("subjectId", "x").param("action", "READ"))
                 .andExpect(status().isBadRequest());
     }
 
