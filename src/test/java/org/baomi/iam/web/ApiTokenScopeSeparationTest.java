@@ -83,10 +83,11 @@ class ApiTokenScopeSeparationTest {
     @DisplayName("ORG-5: each administrator kind is offered exactly the scopes it may issue, nobody else any")
     void knownScopesPerKind() {
         assertThat(SignedIn.as(accounts.authenticationOf(accounts.securityAdmin()), tokens::knownScopes))
-                .contains("iam:staff:read", "access:decision:request", "classification:catalogue:read")
+                .contains("iam:staff:read", "access:decision:request", "classification:catalogue:read",
+                        "approval:request:submit")
                 .noneMatch(s -> s.startsWith("audit:"));
         assertThat(SignedIn.as(accounts.authenticationOf(accounts.auditAdmin()), tokens::knownScopes))
-                .containsExactly("audit:chain:verify", "audit:entry:read");
+                .containsExactly("audit:chain:verify", "audit:entry:read", "audit:evidence:export");
         assertThat(SignedIn.as(accounts.authenticationOf(accounts.staff()), tokens::knownScopes)).isEmpty();
     }
 
