@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.baomi.iam.AccessDecision;
@@ -15,6 +17,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,9 +35,13 @@ class DecisionJson {
 
     /** Bytes of an answer, about: the first guess of the buffer of a batch's answers. */
     private static final int ANSWER_BYTES = 512;
+    /** Distinct rule steps kept; a few hundred in practice (rules times details), the bound is for safety. */
+    private static final int MAX_STEPS = 20_000;
 
     private final JsonMapper json;
     private final DecisionTexts texts;
+    /** Each rule step's trail text, kept with its quoted UTF-8 bytes (steps repeat across decisions). */
+    private final Map<RuleStep, SerializedString> steps = new ConcurrentHashMap<>();
 
     DecisionJson(JsonMapper json, DecisionTexts texts) {
         this.json = json;
@@ -170,18 +178,37 @@ class DecisionJson {
         generator.writeBooleanProperty("allowed", decision.allowed());
         generator.writeStringProperty("reason", DecisionRequests.reason(decision));
         generator.writeStringProperty("reasonKey", decision.reasonKey());
-        generator.writeStringProperty("explanation", texts.explanation(decision, locale));
+        generator.writeName("explanation");
+        generator.writeString(texts.explanation(decision, locale));
         generator.writeStringProperty("remedyKey", decision.remedyKey());
-        generator.writeStringProperty("remedy", texts.remedy(decision, locale));
+        generator.writeName("remedy");
+        SerializableString remedy = texts.remedy(decision, locale);
+        if (remedy == null) {
+            generator.writeNull();
+        } else {
+            generator.writeString(remedy);
+        }
         generator.writeName("trail");
         generator.writeStartArray();
         for (RuleStep step : decision.trail()) {
-            generator.writeString(step.toString());
+            generator.writeString(step(step));
         }
         generator.writeEndArray();
         writeId(generator, "grantId", decision.grantId());
         writeId(generator, "breakGlassId", decision.breakGlassId());
         generator.writeEndObject();
+    }
+
+    private SerializedString step(RuleStep step) {
+        SerializedString text = steps.get(step);
+        if (text == null) {
+            if (steps.size() >= MAX_STEPS) {
+                steps.clear();
+            }
+            text = new SerializedString(step.toString());
+            steps.put(step, text);
+        }
+        return text;
     }
 
     private static void writeId(JsonGenerator generator, String name, Long id) {
