@@ -40,6 +40,7 @@ public class DecisionApiLoad {
         int batchThreads = 4;
         int seconds = 20;
         int warmup = 10;
+        int warmupRequests = 20_000;
         int batchSize = 1000;
         int waitReady = 0;
         long serverPid = 0;
@@ -54,6 +55,7 @@ public class DecisionApiLoad {
                 case "--batch-threads" -> { batchThreads = Integer.parseInt(v); i++; }
                 case "--duration" -> { seconds = Integer.parseInt(v); i++; }
                 case "--warmup" -> { warmup = Integer.parseInt(v); i++; }
+                case "--warmup-requests" -> { warmupRequests = Integer.parseInt(v); i++; }
                 case "--batch-size" -> { batchSize = Integer.parseInt(v); i++; }
                 case "--phases" -> { phases = v; i++; }
                 case "--language" -> { language = v; i++; }
@@ -62,7 +64,8 @@ public class DecisionApiLoad {
                 default -> {
                     System.out.println("""
                             java benchmarks/DecisionApiLoad.java [--base-url URL] [--token T] [--threads 32]
-                              [--batch-threads 4] [--duration 20] [--warmup 10] [--batch-size 1000]
+                              [--batch-threads 4] [--duration 20] [--warmup 10] [--warmup-requests 20000]
+                              [--batch-size 1000]
                               [--phases single,batch] [--language en] [--wait-ready S] [--server-pid PID]""");
                     return;
                 }
@@ -83,7 +86,7 @@ public class DecisionApiLoad {
             for (int i = 0; i < requests.length; i++) {
                 requests[i] = request(base, "/api/v1/access/decisions", token, language, question(random));
             }
-            singles = run("single", base, requests, threads, warmup, seconds, 1, serverPid);
+            singles = run("single", base, requests, threads, warmup, warmupRequests, seconds, 1, serverPid);
         }
         if (phases.contains("batch")) {
             byte[][] requests = new byte[16][];
@@ -92,7 +95,8 @@ public class DecisionApiLoad {
                 requests[i] = request(base, "/api/v1/access/decisions/batch", token, language,
                         questions(random, batchSize));
             }
-            batches = run("batch of " + batchSize, base, requests, batchThreads, warmup, seconds, batchSize, serverPid);
+            batches = run("batch of " + batchSize, base, requests, batchThreads, warmup,
+                    Math.max(1, warmupRequests / batchSize * 20), seconds, batchSize, serverPid);
         }
         System.out.println();
         if (singles != null) {
@@ -128,9 +132,15 @@ public class DecisionApiLoad {
         }
     }
 
-    static Phase run(String name, URI base, byte[][] requests, int threads, int warmup, int seconds, int perRequest,
-            long serverPid) throws Exception {
+    /**
+     * Warms up for {@code warmup} seconds and at least {@code warmupRequests} answers (at most ten times the
+     * seconds): the JIT compiles a method after thousands of calls, so on a busy machine a warm-up by time alone
+     * measures the interpreter, a single decision's path being hundreds of methods deep.
+     */
+    static Phase run(String name, URI base, byte[][] requests, int threads, int warmup, int warmupRequests,
+            int seconds, int perRequest, long serverPid) throws Exception {
         AtomicBoolean measuring = new AtomicBoolean(false);
+        AtomicLong answered = new AtomicLong();
         AtomicBoolean stop = new AtomicBoolean(false);
         AtomicLong errors = new AtomicLong();
         String[] firstError = new String[1];
@@ -171,6 +181,7 @@ public class DecisionApiLoad {
                         }
                     }
                     long nanos = System.nanoTime() - start;
+                    answered.incrementAndGet();
                     if (measuring.get() && n < own.length) {
                         own[n++] = nanos;
                         if (status != 200) {
@@ -191,7 +202,13 @@ public class DecisionApiLoad {
             worker.start();
             workers.add(worker);
         }
+        long warmupStart = System.nanoTime();
         Thread.sleep(warmup * 1000L);
+        while (answered.get() < warmupRequests && System.nanoTime() - warmupStart < warmup * 10_000_000_000L) {
+            Thread.sleep(200);
+        }
+        System.out.printf("%-16s warm-up: %,d requests in %.0f s%n", name, answered.get(),
+                (System.nanoTime() - warmupStart) / 1e9);
         long cpuBefore = cpuTicks(serverPid);
         long dbBefore = databaseTicks(serverPid);
         long ownBefore = ownCpuNanos();
