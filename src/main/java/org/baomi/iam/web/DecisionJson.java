@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The decision API's JSON, read and written with Jackson's streaming parser and generator instead of data binding
- * (issue 3 item 5, "≥ 200,000 decisions/s in batches"): the profile of a batch of a thousand showed the reflective
+ * (issue 3 item 5: at least 200,000 decisions/s in batches): the profile of a batch of a thousand showed the reflective
  * mapping of each question and answer among the largest costs of the request. Same contract as the records
  * {@link AccessDecisionRequest} and {@link AccessDecisionResponse} document (and the API documentation shows):
  * unknown properties are ignored, strings may also be given as numbers, ids as numbers or numeric strings, and
