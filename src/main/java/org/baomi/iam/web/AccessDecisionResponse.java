@@ -3,7 +3,8 @@ package org.baomi.iam.web;
 import java.util.List;
 
 /**
- * The decision API's answer (issue 3 item 5).
+ * The decision API's answer (issue 3 item 5), as the API documentation shows it; {@link DecisionJson} writes exactly
+ * these fields in this order with Jackson's streaming generator.
  *
  * @param allowed      whether the person may do it
  * @param reason       why, in one word: the need-to-know basis that allowed it (CUSTODIAN, GRANT, ...) or the rule

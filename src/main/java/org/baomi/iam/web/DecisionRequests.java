@@ -17,7 +17,8 @@ import org.baomi.iam.internal.account.StaffNumbers;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the decision API's JSON questions into {@link AccessRequest}s, field by field, and decisions into answers.
+ * Turns the decision API's questions into {@link AccessRequest}s, field by field ({@link DecisionJson} reads and
+ * writes the JSON).
  * Every problem of every item is reported at once ({@code [3].action}), so a caller fixes a batch in one go.
  */
 @Component
@@ -35,11 +36,9 @@ class DecisionRequests {
     static final long UNKNOWN_PERSON = 0L;
 
     private final StaffNumbers staffNumbers;
-    private final DecisionTexts texts;
 
-    DecisionRequests(StaffNumbers staffNumbers, DecisionTexts texts) {
+    DecisionRequests(StaffNumbers staffNumbers) {
         this.staffNumbers = staffNumbers;
-        this.texts = texts;
     }
 
     /** The requests, in order; throws with every problem found when any item is invalid. */
@@ -99,16 +98,6 @@ class DecisionRequests {
         String purpose = item.purpose() == null || item.purpose().isBlank() ? null : item.purpose().strip();
         AccessContext context = new AccessContext(purpose, null, item.breakGlassId(), callingSystem);
         return new AccessRequest(personId, action, new ResourceRef(item.resourceType(), item.resourceId()), context);
-    }
-
-    AccessDecisionResponse toResponse(AccessDecision decision, Locale locale) {
-        List<String> trail = new ArrayList<>(decision.trail().size());
-        for (RuleStep step : decision.trail()) {
-            trail.add(step.toString());
-        }
-        return new AccessDecisionResponse(decision.allowed(), reason(decision), decision.reasonKey(),
-                texts.explanation(decision, locale), decision.remedyKey(), texts.remedy(decision, locale), trail,
-                decision.grantId(), decision.breakGlassId());
     }
 
     /** The basis that allowed it, or the first rule that failed (POLICY when the trail is empty: deny by default). */

@@ -12,13 +12,16 @@ import org.baomi.shared.SecretLevel;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
 
 /**
  * Translated explanations and remedies of decisions for the API. An explanation depends only on its key, the two
  * levels, the basis, the deciding step's detail (the missing permission) and the language, a few thousand
  * combinations in practice, so each is translated once and kept: a batch of a thousand decisions then costs a
- * thousand map look-ups, not a thousand message formats. The cache starts afresh past a bound, in case details
- * ever carry ids.
+ * thousand map look-ups, not a thousand message formats. Each text is kept as a Jackson {@link SerializedString},
+ * which also keeps its quoted UTF-8 bytes once written, so that writing it again is a copy (most of a batch's answer
+ * is these texts). The cache starts afresh past a bound, in case details ever carry ids.
  */
 @Component
 class DecisionTexts {
@@ -30,34 +33,35 @@ class DecisionTexts {
     private static final int MAX_CACHED = 20_000;
 
     private final MessageSource messages;
-    private final Map<Key, String> explanations = new ConcurrentHashMap<>();
-    private final Map<Key, String> remedies = new ConcurrentHashMap<>();
+    private final Map<Key, SerializedString> explanations = new ConcurrentHashMap<>();
+    private final Map<Key, SerializedString> remedies = new ConcurrentHashMap<>();
 
     DecisionTexts(MessageSource messages) {
         this.messages = messages;
     }
 
-    String explanation(AccessDecision decision, Locale locale) {
+    SerializableString explanation(AccessDecision decision, Locale locale) {
         Key key = new Key(decision.reasonKey(), decision.personClearance(), decision.objectLevel(), decision.basis(),
                 lastDetail(decision), locale);
-        String cached = explanations.get(key);
+        SerializedString cached = explanations.get(key);
         if (cached != null) {
             return cached;
         }
         if (explanations.size() >= MAX_CACHED) {
             explanations.clear();
         }
-        String text = messages.getMessage(decision.explanation(), locale);
+        SerializedString text = new SerializedString(messages.getMessage(decision.explanation(), locale));
         explanations.put(key, text);
         return text;
     }
 
-    String remedy(AccessDecision decision, Locale locale) {
+    /** The translated remedy, or null when the decision has none. */
+    SerializableString remedy(AccessDecision decision, Locale locale) {
         if (decision.remedyKey() == null) {
             return null;
         }
         return remedies.computeIfAbsent(new Key(decision.remedyKey(), null, null, null, null, locale),
-                k -> messages.getMessage(decision.remedy(), locale));
+                k -> new SerializedString(messages.getMessage(decision.remedy(), locale)));
     }
 
     /** The detail of the deciding step, the explanation's fourth argument (see {@link AccessDecision#explanation()}). */

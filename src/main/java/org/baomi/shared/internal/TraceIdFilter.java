@@ -1,8 +1,8 @@
 package org.baomi.shared.internal;
 
 import java.io.IOException;
-import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -23,14 +23,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class TraceIdFilter extends OncePerRequestFilter {
 
-    private final SecureRandom random = new SecureRandom();
-
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        byte[] bytes = new byte[8];
-        random.nextBytes(bytes);
-        String traceId = HexFormat.of().formatHex(bytes);
+        // Not a secret (it is shown to the person and only finds log lines), so no SecureRandom: its nextBytes is
+        // synchronized, and under load request threads queued on it (issue 3, decision API thread dumps).
+        String traceId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         request.setAttribute(TraceIds.REQUEST_ATTRIBUTE, traceId);
         response.setHeader("X-Trace-Id", traceId);
         MDC.put("traceId", traceId);

@@ -130,6 +130,47 @@ class AccessDecisionApiTest {
         assertThat(answers.get(1).get("reasonKey").asString()).isEqualTo("access.denied.clearance");
         assertThat(answers.get(2).get("reasonKey").asString()).isEqualTo("access.denied.permission");
         assertThat(batches()).isEqualTo(batches + 1);
+        JsonNode details = json.readTree(jdbc.sql("""
+                SELECT details::text FROM aud_entry WHERE action = 'access.decisions' ORDER BY id DESC LIMIT 1""")
+                .query(String.class).single());
+        assertThat(details.get("count").asInt()).isEqualTo(3);
+        assertThat(details.get("decisions").size()).isEqualTo(3);
+        assertThat(details.get("decisions").get(0).asString()).isEqualTo(custodian.id() + " READ document:"
+                + documentId + " ALLOW access.allowed.CUSTODIAN");
+        assertThat(details.get("decisions").get(1).asString()).isEqualTo(lowClearance.id() + " READ document:"
+                + documentId + " DENY access.denied.clearance");
+        assertThat(details.get("decisions").get(2).asString()).startsWith(custodian.id() + " EXPORT document:"
+                + documentId + " DENY ");
+    }
+
+    @Test
+    void ids_may_come_as_numeric_strings_and_unknown_properties_are_ignored() {
+        JsonNode answer = ok(client.apiPostJson(SINGLE, token, "{\"personId\":\"" + custodian.id()
+                + "\",\"action\":\"READ\",\"resourceType\":\"document\",\"resourceId\":\"" + documentId
+                + "\",\"comment\":{\"nested\":[1,2]}}"));
+
+        assertThat(answer.get("allowed").asBoolean()).isTrue();
+        assertThat(answer.get("grantId").isNull()).isTrue();
+        assertThat(answer.get("remedy").isNull()).isTrue();
+    }
+
+    @Test
+    void an_object_where_a_value_belongs_and_a_batch_item_that_is_no_object_are_malformed_never_decided() {
+        long before = decisions(documentId);
+        long batches = batches();
+
+        assertProblem(client.apiPostJson(SINGLE, token, "{\"staffNo\":{\"no\":1},\"action\":\"READ\","
+                + "\"resourceType\":\"document\",\"resourceId\":\"" + documentId + "\"}"), 400,
+                "error.malformed-request");
+        assertProblem(client.apiPostJson(SINGLE, token, "[" + question(custodian.staffNo(), "READ") + "]"), 400,
+                "error.malformed-request");
+        assertProblem(client.apiPostJson(BATCH, token, "[" + question(custodian.staffNo(), "READ") + ",42]"), 400,
+                "error.malformed-request");
+        assertProblem(client.apiPostJson(SINGLE, token, "{\"personId\":1.5,\"action\":\"READ\"}"), 400,
+                "error.malformed-request");
+
+        assertThat(decisions(documentId)).isEqualTo(before);
+        assertThat(batches()).isEqualTo(batches);
     }
 
     @Test

@@ -75,22 +75,44 @@ class DefaultAccessPolicy implements AccessPolicy {
         return decision;
     }
 
+    /**
+     * One {@code access.decisions} record for the whole batch (AUD-1: every decision audited, at the cost of one
+     * record, not one per decision): {@code count}, {@code allowed}, {@code policyVersion} and {@code decisions}, one
+     * compact line per decision in the order asked, {@code person ACTION type:id ALLOW|DENY reasonKey [grant:id]
+     * [glass:id]}. The record names a patient (patient-centred search finds it) when the batch concerns exactly one;
+     * a batch about several patients is found by its action and its lines only. The decisions are returned only
+     * after the record is written: if the audit write fails, the batch fails.
+     */
     @Override
     public List<AccessDecision> checkAll(List<AccessRequest> requests) {
         List<AccessDecision> decisions = decideAll(requests);
         List<String> lines = new ArrayList<>(decisions.size());
         boolean allAllowed = true;
         int allowed = 0;
+        String patient = null;
+        boolean onePatient = true;
+        StringBuilder line = new StringBuilder(96);
         for (int i = 0; i < decisions.size(); i++) {
             AccessRequest request = requests.get(i);
             AccessDecision decision = decisions.get(i);
             allAllowed &= decision.allowed();
             allowed += decision.allowed() ? 1 : 0;
-            // compact: person action type:id outcome reason [grant|glass]
-            lines.add(request.personId() + " " + request.action().name() + " " + request.resource() + " "
-                    + (decision.allowed() ? "ALLOW " : "DENY ") + decision.reasonKey()
-                    + (decision.grantId() == null ? "" : " grant:" + decision.grantId())
-                    + (decision.breakGlassId() == null ? "" : " glass:" + decision.breakGlassId()));
+            ResourceRef resource = request.resource();
+            if (ResourceRef.PATIENT.equals(resource.type())) {
+                onePatient &= patient == null || patient.equals(resource.id());
+                patient = resource.id();
+            }
+            line.setLength(0);
+            line.append(request.personId()).append(' ').append(request.action().name()).append(' ')
+                    .append(resource.type()).append(':').append(resource.id())
+                    .append(decision.allowed() ? " ALLOW " : " DENY ").append(decision.reasonKey());
+            if (decision.grantId() != null) {
+                line.append(" grant:").append(decision.grantId());
+            }
+            if (decision.breakGlassId() != null) {
+                line.append(" glass:").append(decision.breakGlassId());
+            }
+            lines.add(line.toString());
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("count", decisions.size());
@@ -98,7 +120,8 @@ class DefaultAccessPolicy implements AccessPolicy {
         details.put("policyVersion", feed.model().policy().version().version());
         details.put("decisions", lines);
         write(new AuditEntry(null, ACTION_BATCH, "batch", null, null, allAllowed ? AuditOutcome.ALLOWED : AuditOutcome.DENIED,
-                allAllowed ? "access.batch.allowed" : "access.batch.some-denied", details), allAllowed);
+                allAllowed ? "access.batch.allowed" : "access.batch.some-denied", details,
+                onePatient ? patient : null), allAllowed);
         return decisions;
     }
 
