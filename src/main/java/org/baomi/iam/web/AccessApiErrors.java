@@ -1,13 +1,7 @@
 package org.baomi.iam.web;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.baomi.iam.FieldProblem;
-import org.baomi.iam.InvalidInputException;
 import org.baomi.shared.ProblemFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -20,9 +14,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Refusals of the access API that carry more than a message key: every problem of every item ({@code errors}
- * with field, key and translated message, as bean validation errors are listed), and a batch above the limit
- * (413). Everything else goes to the portal's {@code ApiExceptionHandler}.
+ * Refusals of the access API that carry more than a message key: a batch above the limit (413). Field problems
+ * ({@code InvalidInputException}) are listed by the portal's {@code ApiExceptionHandler}. Everything else goes to the portal's {@code ApiExceptionHandler}.
  */
 @RestControllerAdvice(assignableTypes = {AccessDecisionApiController.class, AccessQueryApiController.class,
         GrantApiController.class})
@@ -33,21 +26,6 @@ class AccessApiErrors {
 
     AccessApiErrors(ProblemFactory problems) {
         this.problems = problems;
-    }
-
-    @ExceptionHandler(InvalidInputException.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidInputException e, HttpServletRequest request) {
-        ProblemDetail problem = problems.create(request, HttpStatus.BAD_REQUEST, "error.invalid");
-        List<Map<String, Object>> errors = new ArrayList<>();
-        for (FieldProblem p : e.problems()) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("field", p.field());
-            item.put("messageKey", p.messageKey());
-            item.put("message", problems.translate(request, p.messageKey(), p.args()));
-            errors.add(item);
-        }
-        problem.setProperty("errors", errors);
-        return respond(problem);
     }
 
     @ExceptionHandler(AccessDecisionApiController.BatchTooLargeException.class)

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.baomi.iam.FieldProblem;
+import org.baomi.iam.InvalidInputException;
 import org.baomi.shared.BaomiException;
 import org.baomi.shared.ProblemFactory;
 import org.slf4j.Logger;
@@ -58,6 +60,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> refused(BaomiException e, HttpServletRequest request) {
         HttpStatusCode status = ProblemFactory.statusOf(e.kind());
         return respond(problems.create(request, status, e.messageKey(), e.args()), null);
+    }
+
+    /**
+     * Input refused by a module API field by field: 400 with every problem in {@code errors} (field, key and
+     * translated message), as bean-validation errors are listed.
+     */
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Object> invalid(InvalidInputException e, HttpServletRequest request) {
+        ProblemDetail problem = problems.create(request, HttpStatus.BAD_REQUEST, "error.invalid");
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (FieldProblem p : e.problems()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("field", p.field());
+            item.put("messageKey", p.messageKey());
+            item.put("message", problems.translate(request, p.messageKey(), p.args()));
+            errors.add(item);
+        }
+        problem.setProperty("errors", errors);
+        return respond(problem, null);
     }
 
     /**
