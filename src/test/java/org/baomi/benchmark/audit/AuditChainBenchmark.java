@@ -56,9 +56,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * </ol>
  * Arguments: [entries for sealing/verification, default 300000] [ingest seconds, default 10] [clients of the
  * one-commit-per-operation ingest, default 32] [clients of the group-commit ingest, default 256] [parts, comma
- * separated: record, group, chain (bulk load, sealing, verification), or all (default)].
+ * separated: record, group, indexes, import, chain (bulk load, sealing, verification), or all (default)].
  */
 public final class AuditChainBenchmark {
+
+    /** CPU per entry beside each rate: the machine is shared, the CPU an entry costs is what other load changes least. */
+    private static CpuMeter cpu;
 
     private AuditChainBenchmark() {
     }
@@ -71,6 +74,7 @@ public final class AuditChainBenchmark {
         String parts = args.length > 4 ? args[4] : "all";
         Path root = Path.of("target", "bench-audit", UUID.randomUUID().toString());
         Files.createDirectories(root);
+        cpu = new CpuMeter(root.resolve("pg"));
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(new EmbeddedDatabaseProperties(
                 root.resolve("pg"), 0, true, true, Duration.ofSeconds(120)))) {
             HikariConfig config = new HikariConfig();
@@ -104,6 +108,9 @@ public final class AuditChainBenchmark {
                 ingest("ingest, group commit (recordIndependently)", groupClients, ingestSeconds, grouped::write);
             }
         }
+        if (part(parts, "indexes")) {
+            indexCosts(dataSource, mac, entries);
+        }
         if (part(parts, "import")) {
             importVersusCopy(dataSource, mac, entries);
         }
@@ -120,10 +127,12 @@ public final class AuditChainBenchmark {
         ChainSealer sm3Sealer = new ChainSealer(new JdbcTemplate(dataSource), tx, mac, HashAlgorithm.SM3, clock,
                 10_000);
         long sealStart = System.nanoTime();
+        cpu.start();
         sm3Sealer.sealPending(true);
         double sealSeconds = seconds(sealStart);
         System.out.printf(Locale.ROOT, "sealing (SM3): %,d entries in %.2f s = %,.0f entries/s%n", total,
                 sealSeconds, total / sealSeconds);
+        System.out.println("  " + cpu.perEntry(total));
 
         AnchorKeys keys = new AnchorKeys(root.resolve("keys"), root.resolve("anchors"), SignatureAlgorithm.SM2, clock);
         new Anchoring(jdbc, tx, keys, root.resolve("anchors"), clock).anchorIfDue(Duration.ZERO);
@@ -147,6 +156,8 @@ public final class AuditChainBenchmark {
             java.util.function.Consumer<EntryWriter.NewEntry> write) throws Exception {
         Clock clock = Clock.systemUTC();
         AtomicBoolean stop = new AtomicBoolean();
+        java.util.concurrent.atomic.AtomicLong operations = new java.util.concurrent.atomic.AtomicLong();
+        cpu.start();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<long[]>> results = new ArrayList<>();
         long warmupEnd = System.nanoTime() + Duration.ofSeconds(2).toNanos();
@@ -163,6 +174,7 @@ public final class AuditChainBenchmark {
                             "document.read", "document", "DOC-" + started % 100_000, "SECRET", "ALLOWED", null,
                             "{\"page\": 1}", "P-" + client));
                     long now = System.nanoTime();
+                    operations.incrementAndGet();
                     if (started >= warmupEnd && now <= end && n < latencies.length) {
                         latencies[n++] = now - started;
                     }
@@ -190,6 +202,7 @@ public final class AuditChainBenchmark {
                 count / (double) seconds);
         System.out.printf(Locale.ROOT, "  acknowledgement latency: p50 %.1f ms, p99 %.1f ms  [target p99 <= 50 ms]%n",
                 percentile(merged, 0.50), percentile(merged, 0.99));
+        System.out.println("  " + cpu.perEntry(operations.get()));
     }
 
     /**
@@ -219,13 +232,16 @@ public final class AuditChainBenchmark {
             String copyText = text.toString();
             text = null;
             long start = System.nanoTime();
+            cpu.start();
             long copied = tx.execute(s -> new JdbcTemplate(dataSource).execute(
                     (Connection c) -> EntryCopy.copy(c, copyText)));
             double rawSeconds = seconds(start);
             System.out.printf(Locale.ROOT, "  round %d raw COPY of %,d prepared rows (baseline): %.2f s = %,.0f rows/s%n",
                     round, copied, rawSeconds, copied / rawSeconds);
+            System.out.println("    " + cpu.perEntry(copied));
             int r = round;
             start = System.nanoTime();
+            cpu.start();
             EntryImporter.Imported imported = tx.execute(s -> new JdbcTemplate(dataSource).execute(
                     (Connection c) -> importer.copy(c, java.util.stream.IntStream.range(0, entries)
                             .mapToObj(i -> external(r, i)).iterator())));
@@ -233,7 +249,60 @@ public final class AuditChainBenchmark {
             System.out.printf(Locale.ROOT, "  round %d import of %,d external events (ids, jsonb text, MAC, COPY): %.2f s"
                     + " = %,.0f entries/s = %.2fx the raw COPY  [target >= 50,000 and >= 0.8x]%n", round,
                     imported.count(), importSeconds, imported.count() / importSeconds, rawSeconds / importSeconds);
+            System.out.println("    " + cpu.perEntry(imported.count()));
         }
+    }
+
+    /**
+     * What each index of the console costs an insert: a raw COPY of the same prepared rows into scratch copies of
+     * aud_entry with different index sets, with the CPU PostgreSQL spent per row (what other load changes least).
+     */
+    private static void indexCosts(HikariDataSource dataSource, EntryMac mac, int entries) throws Exception {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        List<String> all = jdbc.queryForList("SELECT indexdef FROM pg_indexes WHERE tablename = 'aud_entry'"
+                + " AND indexname <> 'aud_entry_pkey' ORDER BY indexname", String.class);
+        StringBuilder text = new StringBuilder(entries * 256);
+        for (int i = 0; i < entries; i++) {
+            EntryWriter.NewEntry e = external(9, i);
+            EntryRow row = new EntryRow(50_000_000L + i, EntryRow.micros(e.occurredAt()), e.actorId(), e.actorName(),
+                    e.actorDepartment(), e.actorKind(), e.sourceAddress(), e.sessionRef(), e.action(), e.objectType(),
+                    e.objectId(), e.secretLevel(), e.outcome(), e.reasonKey(), e.detailsJson(), e.patientId(), null);
+            EntryCopy.append(text, row.withMac(mac.mac(row)));
+        }
+        String rows = text.toString();
+        List<List<String>> variants = new ArrayList<>();
+        variants.add(List.of());
+        for (String index : all) {
+            variants.add(List.of(index));
+        }
+        variants.add(all);
+        System.out.printf(Locale.ROOT, "index costs: raw COPY of %,d rows into a fresh copy of aud_entry (PK always)%n",
+                entries);
+        for (List<String> variant : variants) {
+            jdbc.execute("DROP TABLE IF EXISTS aud_entry_bench");
+            jdbc.execute("CREATE TABLE aud_entry_bench (LIKE aud_entry INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
+            jdbc.execute("ALTER TABLE aud_entry_bench ADD PRIMARY KEY (id)");
+            for (String index : variant) {
+                jdbc.execute(index.replaceFirst("INDEX \\S+ ON public\\.aud_entry ", "INDEX ON aud_entry_bench "));
+            }
+            long start = System.nanoTime();
+            cpu.start();
+            tx.execute(s -> jdbc.execute((Connection c) -> {
+                try {
+                    return c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(
+                            EntryCopy.COPY.replace("aud_entry", "aud_entry_bench"),
+                            new java.io.StringReader(rows));
+                } catch (java.io.IOException e) {
+                    throw new java.sql.SQLException(e);
+                }
+            }));
+            double secs = seconds(start);
+            String name = variant.isEmpty() ? "PK only" : variant.size() == all.size() ? "PK + all " + all.size()
+                    : "PK + " + variant.get(0).replaceAll("^CREATE INDEX (\\S+) .*$", "$1");
+            System.out.printf(Locale.ROOT, "  %-36s %,9.0f rows/s; %s%n", name, entries / secs, cpu.perEntry(entries));
+        }
+        jdbc.execute("DROP TABLE aud_entry_bench");
     }
 
     /** An external event of the bulk shape: 300 people, 40 departments, one in five about a patient. */
@@ -255,6 +324,7 @@ public final class AuditChainBenchmark {
     private static void verify(ChainVerifier verifier, String label, int target) {
         for (VerificationMode mode : List.of(VerificationMode.FULL, VerificationMode.DEEP)) {
             verifier.verify(mode, null, null);
+            cpu.start();
             VerificationResult result = verifier.verify(mode, null, null);
             double secs = result.duration().toNanos() / 1e9;
             System.out.printf(Locale.ROOT, "verification (%s, %s: hashes, links, Merkle roots, anchors, %s): %,d"
@@ -262,6 +332,7 @@ public final class AuditChainBenchmark {
                     mode.name().toLowerCase(Locale.ROOT),
                     mode == VerificationMode.DEEP ? "every entry's MAC" : "one seal MAC per batch",
                     result.entriesChecked(), secs, result.entriesChecked() / secs, target, result.intact());
+            System.out.println("  " + cpu.perEntry(result.entriesChecked()));
         }
     }
 

@@ -20,7 +20,8 @@ import org.postgresql.PGConnection;
  */
 public final class EntryCopy {
 
-    static final String COPY = "COPY aud_entry (id, occurred_at, actor_id, actor_name, actor_department, actor_kind,"
+    /** The COPY statement (public for benchmarks that copy the same rows elsewhere). */
+    public static final String COPY = "COPY aud_entry (id, occurred_at, actor_id, actor_name, actor_department, actor_kind,"
             + " source_address, session_ref, action, object_type, object_id, secret_level, outcome, reason_key,"
             + " details, patient_id, mac) FROM STDIN";
     private static final HexFormat HEX = HexFormat.of();
