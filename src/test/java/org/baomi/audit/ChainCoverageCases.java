@@ -27,7 +27,13 @@ final class ChainCoverageCases {
             Case.denied("AuditVerification.progress", t -> t.bean(AuditVerification.class).progress()),
             Case.denied("AuditVerification.latest", t -> t.bean(AuditVerification.class).latest()),
             Case.recorded("AuditVerification.rotateAnchorKey", Who.AUDIT_ADMIN, "audit.chain.key-rotated",
-                    t -> t.bean(AuditVerification.class).rotateAnchorKey()));
+                    t -> t.bean(AuditVerification.class).rotateAnchorKey()),
+            // A module-to-module call (an integration importing another system's log): the import is recorded.
+            Case.recorded("AuditImport.importEvents", Who.MODULE, "audit.import",
+                    t -> t.bean(AuditImport.class).importEvents("coverage", List.of(new AuditImport.ExternalAuditEvent(
+                            java.time.Instant.parse("2026-11-01T00:00:00Z"), new AuditEntry(new AuditActor(1L,
+                                    "External", null, ActorKind.PERSON, null, null), "external.read", "document",
+                                    "EXT-1", null, AuditOutcome.ALLOWED, null, Map.of()))).iterator())));
 
     static final Map<String, String> NOT_SECURITY_RELEVANT = Map.ofEntries(
             Map.entry("AuditChain.sealPending", "seals what is already recorded (the sealer does it by itself every "

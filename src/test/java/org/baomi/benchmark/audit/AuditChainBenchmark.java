@@ -165,7 +165,7 @@ public final class AuditChainBenchmark {
         for (int c = 0; c < clients; c++) {
             int client = c;
             results.add(pool.submit(() -> {
-                long[] latencies = new long[1 << 20];
+                long[] latencies = new long[Math.max(1 << 14, (1 << 23) / clients)];
                 int n = 0;
                 while (!stop.get()) {
                     long started = System.nanoTime();

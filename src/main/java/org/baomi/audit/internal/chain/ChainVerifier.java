@@ -31,8 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Verifies the audit chain against itself and against the anchors in the database and in the anchor directory
- * (AUD-3): every sequence number present, every entry present, unchanged (hash) and written by Baomi (MAC), every
- * link and segment genesis right, every batch's Merkle root right, no entry left out below the head, and at every
+ * (AUD-3): every sequence number present, every entry present, unchanged (hash) and written by Baomi (the MAC
+ * verdict the sealer recorded, vouched for by the batch's seal MAC; in {@link VerificationMode#DEEP}, and for batches
+ * without a seal MAC, each entry's MAC recomputed), every link and segment genesis right, every batch's Merkle root
+ * right, no entry left out below the head, and at every
  * anchored sequence number the chain's hash equal to the signed one, no anchor beyond the head. Collects the first
  * problems rather than stopping at one. Reads in a read-only transaction that holds no transaction id, so the sealer
  * keeps sealing meanwhile.

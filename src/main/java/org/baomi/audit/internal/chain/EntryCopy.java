@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -51,9 +53,8 @@ public final class EntryCopy {
     /** Appends one row in COPY text format (tab-separated, {@code \N} for null, backslash escapes). */
     public static void append(StringBuilder out, EntryRow r) {
         out.append(r.id()).append('\t');
-        long micros = r.occurredAtMicros();
-        out.append(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L))
-                .append('\t');
+        timestamp(out, r.occurredAtMicros());
+        out.append('\t');
         if (r.actorId() == null) {
             out.append("\\N");
         } else {
@@ -80,6 +81,36 @@ public final class EntryCopy {
             out.append("\\\\x").append(HEX.formatHex(r.mac()));
         }
         out.append('\n');
+    }
+
+    /** {@code yyyy-MM-dd HH:mm:ss.ffffff+00}, without a formatter (this runs for every entry written). */
+    static void timestamp(StringBuilder out, long micros) {
+        long seconds = Math.floorDiv(micros, 1_000_000L);
+        int fraction = (int) Math.floorMod(micros, 1_000_000L);
+        LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+        if (t.getYear() < 1000 || t.getYear() > 9999) {
+            out.append(Instant.ofEpochSecond(seconds, fraction * 1_000L));
+            return;
+        }
+        out.append(t.getYear()).append('-');
+        two(out, t.getMonthValue());
+        out.append('-');
+        two(out, t.getDayOfMonth());
+        out.append(' ');
+        two(out, t.getHour());
+        out.append(':');
+        two(out, t.getMinute());
+        out.append(':');
+        two(out, t.getSecond());
+        out.append('.');
+        for (int div = 100_000; div > 0; div /= 10) {
+            out.append((char) ('0' + fraction / div % 10));
+        }
+        out.append("+00");
+    }
+
+    private static void two(StringBuilder out, int value) {
+        out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     private static void text(StringBuilder out, String value) {

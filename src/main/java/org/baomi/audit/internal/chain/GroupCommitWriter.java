@@ -9,10 +9,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -47,6 +47,7 @@ public final class GroupCommitWriter implements AutoCloseable {
     private final DataSource dataSource;
     private final EntryMac mac;
     private final GroupCommitProperties settings;
+    /** Linked: callers enqueue under one lock while a writer drains under another (hundreds of callers). */
     private final BlockingQueue<Pending> queue;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean accepting;
@@ -55,7 +56,7 @@ public final class GroupCommitWriter implements AutoCloseable {
         this.dataSource = dataSource;
         this.mac = mac;
         this.settings = settings;
-        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        this.queue = new LinkedBlockingQueue<>(settings.queueCapacity());
         start();
     }
 
