@@ -42,7 +42,13 @@ final class ChainCoverageCases {
                 t.bean(AuditArchives.class).start();
                 awaitEndOfArchive(t);
             }),
-            Case.denied("AuditArchives.progress", t -> t.bean(AuditArchives.class).progress()));
+            Case.denied("AuditArchives.progress", t -> t.bean(AuditArchives.class).progress()),
+            // A module-to-module call (an integration importing another system's log): the import is recorded.
+            Case.recorded("AuditImport.importEvents", Who.MODULE, "audit.import",
+                    t -> t.bean(AuditImport.class).importEvents("coverage", List.of(new AuditImport.ExternalAuditEvent(
+                            java.time.Instant.parse("2026-11-01T00:00:00Z"), new AuditEntry(new AuditActor(1L,
+                                    "External", null, ActorKind.PERSON, null, null), "external.read", "document",
+                                    "EXT-1", null, AuditOutcome.ALLOWED, null, Map.of()))).iterator())));
 
     static final Map<String, String> NOT_SECURITY_RELEVANT = Map.ofEntries(
             Map.entry("AuditChain.sealPending", "seals what is already recorded (the sealer does it by itself every "

@@ -10,6 +10,7 @@ import org.baomi.audit.internal.chain.Anchoring;
 import org.baomi.audit.internal.chain.AuditChainProperties;
 import org.baomi.audit.internal.chain.ChainSealer;
 import org.baomi.audit.internal.chain.ChainVerifier;
+import org.baomi.audit.internal.chain.EntryImporter;
 import org.baomi.audit.internal.chain.EntryMac;
 import org.baomi.audit.internal.chain.EntryWriter;
 import org.baomi.audit.internal.chain.GroupCommitProperties;
@@ -44,6 +45,11 @@ class ChainConfiguration {
     @Bean(destroyMethod = "close")
     GroupCommitWriter groupCommitWriter(DataSource dataSource, EntryMac mac, GroupCommitProperties properties) {
         return new GroupCommitWriter(dataSource, mac, properties);
+    }
+
+    @Bean
+    EntryImporter entryImporter(DataSource dataSource, EntryMac mac) {
+        return new EntryImporter(dataSource, mac);
     }
 
     @Bean

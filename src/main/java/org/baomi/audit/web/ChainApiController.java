@@ -35,7 +35,8 @@ class ChainApiController {
     @GetMapping("/verification")
     @Operation(summary = "Verify the audit chain now",
             description = "Requires scope audit:chain:verify. mode=incremental (default) goes on from the newest anchor"
-                    + " an earlier intact run covered; mode=full checks every entry. Answers when the run ends.")
+                    + " an earlier intact run covered; mode=full checks every entry (one seal MAC per batch);"
+                    + " mode=deep also every entry's MAC. Answers when the run ends.")
     VerificationResponse verify(@RequestParam(name = "mode", required = false) String mode) {
         return VerificationResponse.of(verification.verify(parseMode(mode)));
     }

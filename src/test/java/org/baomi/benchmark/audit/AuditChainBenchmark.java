@@ -4,11 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,6 +26,8 @@ import org.baomi.audit.internal.chain.Anchoring;
 import org.baomi.audit.internal.chain.CanonicalEntry;
 import org.baomi.audit.internal.chain.ChainSealer;
 import org.baomi.audit.internal.chain.ChainVerifier;
+import org.baomi.audit.internal.chain.EntryCopy;
+import org.baomi.audit.internal.chain.EntryImporter;
 import org.baomi.audit.internal.chain.EntryMac;
 import org.baomi.audit.internal.chain.EntryRow;
 import org.baomi.audit.internal.chain.EntryWriter;
@@ -54,10 +54,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>verification: a full verification (hash, link, MAC, Merkle roots, anchors) with SM3, then after resealing
  * the same entries with SHA-256; plus the in-memory hashing rate alone for reference.</li>
  * </ol>
- * Arguments: [entries for sealing/verification, default 300000] [ingest seconds, default 10] [ingest clients,
- * default 32].
+ * Arguments: [entries for sealing/verification, default 300000] [ingest seconds, default 10] [clients of the
+ * one-commit-per-operation ingest, default 32] [clients of the group-commit ingest, default 256] [parts, comma
+ * separated: record, group, indexes, import, chain (bulk load, sealing, verification), or all (default)].
  */
 public final class AuditChainBenchmark {
+
+    /** CPU per entry beside each rate: the machine is shared, the CPU an entry costs is what other load changes least. */
+    private static CpuMeter cpu;
 
     private AuditChainBenchmark() {
     }
@@ -66,23 +70,26 @@ public final class AuditChainBenchmark {
         int entries = args.length > 0 ? Integer.parseInt(args[0]) : 300_000;
         int ingestSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 32;
+        int groupClients = args.length > 3 ? Integer.parseInt(args[3]) : 256;
+        String parts = args.length > 4 ? args[4] : "all";
         Path root = Path.of("target", "bench-audit", UUID.randomUUID().toString());
         Files.createDirectories(root);
+        cpu = new CpuMeter(root.resolve("pg"));
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(new EmbeddedDatabaseProperties(
                 root.resolve("pg"), 0, true, true, Duration.ofSeconds(120)))) {
             HikariConfig config = new HikariConfig();
             config.setJdbcUrl(server.jdbcUrl());
             config.setUsername(server.username());
-            config.setMaximumPoolSize(Math.max(clients, 4));
+            config.setMaximumPoolSize(Math.max(clients, 8));
             try (HikariDataSource dataSource = new HikariDataSource(config)) {
                 Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-                run(dataSource, root, entries, ingestSeconds, clients);
+                run(dataSource, root, entries, ingestSeconds, clients, groupClients, parts);
             }
         }
     }
 
-    private static void run(HikariDataSource dataSource, Path root, int entries, int ingestSeconds, int clients)
-            throws Exception {
+    private static void run(HikariDataSource dataSource, Path root, int entries, int ingestSeconds, int clients,
+            int groupClients, String parts) throws Exception {
         Clock clock = Clock.systemUTC();
         JdbcClient jdbc = JdbcClient.create(dataSource);
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -90,11 +97,25 @@ public final class AuditChainBenchmark {
         System.out.printf(Locale.ROOT, "Audit chain benchmark: %d CPUs, durable embedded PostgreSQL%n",
                 Runtime.getRuntime().availableProcessors());
 
-        EntryWriter single = new EntryWriter(jdbc, mac);
-        ingest("ingest, one audited operation per durable commit (record)", clients, ingestSeconds,
-                e -> tx.executeWithoutResult(s -> single.insert(e)));
-        try (GroupCommitWriter grouped = new GroupCommitWriter(dataSource, mac, GroupCommitProperties.defaults())) {
-            ingest("ingest, group commit (recordIndependently)", clients, ingestSeconds, grouped::write);
+        if (part(parts, "record")) {
+            EntryWriter single = new EntryWriter(jdbc, mac);
+            ingest("ingest, one audited operation per durable commit (record)", clients, ingestSeconds,
+                    e -> tx.executeWithoutResult(s -> single.insert(e)));
+        }
+        if (part(parts, "group")) {
+            try (GroupCommitWriter grouped = new GroupCommitWriter(dataSource, mac,
+                    GroupCommitProperties.defaults())) {
+                ingest("ingest, group commit (recordIndependently)", groupClients, ingestSeconds, grouped::write);
+            }
+        }
+        if (part(parts, "indexes")) {
+            indexCosts(dataSource, mac, entries);
+        }
+        if (part(parts, "import")) {
+            importVersusCopy(dataSource, mac, entries);
+        }
+        if (!part(parts, "chain")) {
+            return;
         }
 
         long bulkStart = System.nanoTime();
@@ -106,10 +127,12 @@ public final class AuditChainBenchmark {
         ChainSealer sm3Sealer = new ChainSealer(new JdbcTemplate(dataSource), tx, mac, HashAlgorithm.SM3, clock,
                 10_000);
         long sealStart = System.nanoTime();
+        cpu.start();
         sm3Sealer.sealPending(true);
         double sealSeconds = seconds(sealStart);
         System.out.printf(Locale.ROOT, "sealing (SM3): %,d entries in %.2f s = %,.0f entries/s%n", total,
                 sealSeconds, total / sealSeconds);
+        System.out.println("  " + cpu.perEntry(total));
 
         AnchorKeys keys = new AnchorKeys(root.resolve("keys"), root.resolve("anchors"), SignatureAlgorithm.SM2, clock);
         new Anchoring(jdbc, tx, keys, root.resolve("anchors"), clock).anchorIfDue(Duration.ZERO);
@@ -133,6 +156,8 @@ public final class AuditChainBenchmark {
             java.util.function.Consumer<EntryWriter.NewEntry> write) throws Exception {
         Clock clock = Clock.systemUTC();
         AtomicBoolean stop = new AtomicBoolean();
+        java.util.concurrent.atomic.AtomicLong operations = new java.util.concurrent.atomic.AtomicLong();
+        cpu.start();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<long[]>> results = new ArrayList<>();
         long warmupEnd = System.nanoTime() + Duration.ofSeconds(2).toNanos();
@@ -140,7 +165,7 @@ public final class AuditChainBenchmark {
         for (int c = 0; c < clients; c++) {
             int client = c;
             results.add(pool.submit(() -> {
-                long[] latencies = new long[1 << 20];
+                long[] latencies = new long[Math.max(1 << 14, (1 << 23) / clients)];
                 int n = 0;
                 while (!stop.get()) {
                     long started = System.nanoTime();
@@ -149,6 +174,7 @@ public final class AuditChainBenchmark {
                             "document.read", "document", "DOC-" + started % 100_000, "SECRET", "ALLOWED", null,
                             "{\"page\": 1}", "P-" + client));
                     long now = System.nanoTime();
+                    operations.incrementAndGet();
                     if (started >= warmupEnd && now <= end && n < latencies.length) {
                         latencies[n++] = now - started;
                     }
@@ -176,46 +202,138 @@ public final class AuditChainBenchmark {
                 count / (double) seconds);
         System.out.printf(Locale.ROOT, "  acknowledgement latency: p50 %.1f ms, p99 %.1f ms  [target p99 <= 50 ms]%n",
                 percentile(merged, 0.50), percentile(merged, 0.99));
+        System.out.println("  " + cpu.perEntry(operations.get()));
     }
 
-    /** Entries written in batches (one transaction per 5,000), each with its MAC as Baomi writes it. */
-    private static void bulkLoad(HikariDataSource dataSource, EntryMac mac, int entries) {
-        JdbcTemplate template = new JdbcTemplate(dataSource);
+    /**
+     * Bulk import through {@link EntryImporter} (ids, normalised details and MACs computed, one COPY) beside a raw
+     * COPY of rows of the same shape (ids, MACs and COPY text prepared beforehand, so only the COPY is timed) into
+     * the same table with the same indexes; alternated twice, as the table and its indexes grow.
+     */
+    private static void importVersusCopy(HikariDataSource dataSource, EntryMac mac, int entries) throws Exception {
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        Instant base = Instant.parse("2026-11-01T00:00:00Z");
-        int batch = 5_000;
-        for (int done = 0; done < entries; done += batch) {
-            int size = Math.min(batch, entries - done);
+        EntryImporter importer = new EntryImporter(dataSource, mac);
+        List<String> indexes = jdbc.sql("SELECT indexname FROM pg_indexes WHERE tablename = 'aud_entry' ORDER BY 1")
+                .query(String.class).list();
+        System.out.printf(Locale.ROOT, "bulk import, aud_entry indexes (%d): %s%n", indexes.size(), indexes);
+        for (int round = 1; round <= 2; round++) {
             List<Long> ids = jdbc.sql("SELECT nextval('aud_entry_id_seq') FROM generate_series(1, :n)")
-                    .param("n", size).query(Long.class).list();
-            List<Object[]> rows = new ArrayList<>(size);
-            for (int i = 0; i < size; i++) {
-                long id = ids.get(i);
-                Instant at = base.plusMillis(done + i).truncatedTo(ChronoUnit.MICROS);
-                EntryRow row = new EntryRow(id, EntryRow.micros(at), 2000L + i % 300, "Staff " + i % 300,
-                        "Department " + i % 40, "PERSON", "10.2." + i % 250 + ".1", "session:" + i % 1000,
-                        "document.read", "document", "DOC-" + id, "INTERNAL", "ALLOWED", null, "{\"page\": 1}",
-                        i % 5 == 0 ? "P-" + i % 9999 : null, null);
-                rows.add(new Object[] {id, Timestamp.from(at), row.actorId(), row.actorName(), row.actorDepartment(),
-                        row.actorKind(), row.sourceAddress(), row.sessionRef(), row.action(), row.objectType(),
-                        row.objectId(), row.secretLevel(), row.outcome(), row.details(), row.patientId(), mac.mac(row)});
+                    .param("n", entries).query(Long.class).list();
+            StringBuilder text = new StringBuilder(entries * 256);
+            for (int i = 0; i < entries; i++) {
+                EntryWriter.NewEntry e = external(round, i);
+                EntryRow row = new EntryRow(ids.get(i), EntryRow.micros(e.occurredAt()), e.actorId(), e.actorName(),
+                        e.actorDepartment(), e.actorKind(), e.sourceAddress(), e.sessionRef(), e.action(),
+                        e.objectType(), e.objectId(), e.secretLevel(), e.outcome(), e.reasonKey(), e.detailsJson(),
+                        e.patientId(), null);
+                EntryCopy.append(text, row.withMac(mac.mac(row)));
             }
-            template.batchUpdate("""
-                    INSERT INTO aud_entry (id, occurred_at, actor_id, actor_name, actor_department, actor_kind,
-                        source_address, session_ref, action, object_type, object_id, secret_level, outcome, details,
-                        patient_id, mac)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)
-                    """, rows);
+            String copyText = text.toString();
+            text = null;
+            long start = System.nanoTime();
+            cpu.start();
+            long copied = tx.execute(s -> new JdbcTemplate(dataSource).execute(
+                    (Connection c) -> EntryCopy.copy(c, copyText)));
+            double rawSeconds = seconds(start);
+            System.out.printf(Locale.ROOT, "  round %d raw COPY of %,d prepared rows (baseline): %.2f s = %,.0f rows/s%n",
+                    round, copied, rawSeconds, copied / rawSeconds);
+            System.out.println("    " + cpu.perEntry(copied));
+            int r = round;
+            start = System.nanoTime();
+            cpu.start();
+            EntryImporter.Imported imported = tx.execute(s -> new JdbcTemplate(dataSource).execute(
+                    (Connection c) -> importer.copy(c, java.util.stream.IntStream.range(0, entries)
+                            .mapToObj(i -> external(r, i)).iterator())));
+            double importSeconds = seconds(start);
+            System.out.printf(Locale.ROOT, "  round %d import of %,d external events (ids, jsonb text, MAC, COPY): %.2f s"
+                    + " = %,.0f entries/s = %.2fx the raw COPY  [target >= 50,000 and >= 0.8x]%n", round,
+                    imported.count(), importSeconds, imported.count() / importSeconds, rawSeconds / importSeconds);
+            System.out.println("    " + cpu.perEntry(imported.count()));
         }
     }
 
+    /**
+     * What each index of the console costs an insert: a raw COPY of the same prepared rows into scratch copies of
+     * aud_entry with different index sets, with the CPU PostgreSQL spent per row (what other load changes least).
+     */
+    private static void indexCosts(HikariDataSource dataSource, EntryMac mac, int entries) throws Exception {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        List<String> all = jdbc.queryForList("SELECT indexdef FROM pg_indexes WHERE tablename = 'aud_entry'"
+                + " AND indexname <> 'aud_entry_pkey' ORDER BY indexname", String.class);
+        StringBuilder text = new StringBuilder(entries * 256);
+        for (int i = 0; i < entries; i++) {
+            EntryWriter.NewEntry e = external(9, i);
+            EntryRow row = new EntryRow(50_000_000L + i, EntryRow.micros(e.occurredAt()), e.actorId(), e.actorName(),
+                    e.actorDepartment(), e.actorKind(), e.sourceAddress(), e.sessionRef(), e.action(), e.objectType(),
+                    e.objectId(), e.secretLevel(), e.outcome(), e.reasonKey(), e.detailsJson(), e.patientId(), null);
+            EntryCopy.append(text, row.withMac(mac.mac(row)));
+        }
+        String rows = text.toString();
+        List<List<String>> variants = new ArrayList<>();
+        variants.add(List.of());
+        for (String index : all) {
+            variants.add(List.of(index));
+        }
+        variants.add(all);
+        System.out.printf(Locale.ROOT, "index costs: raw COPY of %,d rows into a fresh copy of aud_entry (PK always)%n",
+                entries);
+        for (List<String> variant : variants) {
+            jdbc.execute("DROP TABLE IF EXISTS aud_entry_bench");
+            jdbc.execute("CREATE TABLE aud_entry_bench (LIKE aud_entry INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
+            jdbc.execute("ALTER TABLE aud_entry_bench ADD PRIMARY KEY (id)");
+            for (String index : variant) {
+                jdbc.execute(index.replaceFirst("INDEX \\S+ ON public\\.aud_entry ", "INDEX ON aud_entry_bench "));
+            }
+            long start = System.nanoTime();
+            cpu.start();
+            tx.execute(s -> jdbc.execute((Connection c) -> {
+                try {
+                    return c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(
+                            EntryCopy.COPY.replace("aud_entry", "aud_entry_bench"),
+                            new java.io.StringReader(rows));
+                } catch (java.io.IOException e) {
+                    throw new java.sql.SQLException(e);
+                }
+            }));
+            double secs = seconds(start);
+            String name = variant.isEmpty() ? "PK only" : variant.size() == all.size() ? "PK + all " + all.size()
+                    : "PK + " + variant.get(0).replaceAll("^CREATE INDEX (\\S+) .*$", "$1");
+            System.out.printf(Locale.ROOT, "  %-36s %,9.0f rows/s; %s%n", name, entries / secs, cpu.perEntry(entries));
+        }
+        jdbc.execute("DROP TABLE aud_entry_bench");
+    }
+
+    /** An external event of the bulk shape: 300 people, 40 departments, one in five about a patient. */
+    private static EntryWriter.NewEntry external(int round, int i) {
+        Instant at = Instant.parse("2026-10-01T00:00:00Z").plusMillis(round * 10_000_000L + i);
+        return new EntryWriter.NewEntry(at, 2000L + i % 300, "Staff " + i % 300, "Department " + i % 40, "PERSON",
+                "10.2." + i % 250 + ".1", "session:" + i % 1000, "document.read", "document", "DOC-" + round + "-" + i,
+                "INTERNAL", "ALLOWED", null, "{\"page\": " + i % 20 + "}", i % 5 == 0 ? "P-" + i % 9999 : null);
+    }
+
+    /** Entries imported with their MACs as Baomi imports them (one COPY, {@link EntryImporter}). */
+    private static void bulkLoad(HikariDataSource dataSource, EntryMac mac, int entries) {
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        EntryImporter importer = new EntryImporter(dataSource, mac);
+        tx.execute(s -> new JdbcTemplate(dataSource).execute((Connection c) -> importer.copy(c,
+                java.util.stream.IntStream.range(0, entries).mapToObj(i -> external(0, i)).iterator())));
+    }
+
     private static void verify(ChainVerifier verifier, String label, int target) {
-        verifier.verify(VerificationMode.FULL, null, null);
-        VerificationResult result = verifier.verify(VerificationMode.FULL, null, null);
-        double secs = result.duration().toNanos() / 1e9;
-        System.out.printf(Locale.ROOT, "verification (%s, full, with MACs and anchors): %,d entries in %.2f s = %,.0f"
-                + " entries/s  [target >= %,d]  intact=%s%n", label, result.entriesChecked(), secs,
-                result.entriesChecked() / secs, target, result.intact());
+        for (VerificationMode mode : List.of(VerificationMode.FULL, VerificationMode.DEEP)) {
+            verifier.verify(mode, null, null);
+            cpu.start();
+            VerificationResult result = verifier.verify(mode, null, null);
+            double secs = result.duration().toNanos() / 1e9;
+            System.out.printf(Locale.ROOT, "verification (%s, %s: hashes, links, Merkle roots, anchors, %s): %,d"
+                    + " entries in %.2f s = %,.0f entries/s  [target >= %,d]  intact=%s%n", label,
+                    mode.name().toLowerCase(Locale.ROOT),
+                    mode == VerificationMode.DEEP ? "every entry's MAC" : "one seal MAC per batch",
+                    result.entriesChecked(), secs, result.entriesChecked() / secs, target, result.intact());
+            System.out.println("  " + cpu.perEntry(result.entriesChecked()));
+        }
     }
 
     /** The CPU part of verification alone: canonical encoding, chain hash and MAC per entry. */
@@ -246,6 +364,10 @@ public final class AuditChainBenchmark {
                 Files.delete(file);
             }
         }
+    }
+
+    private static boolean part(String parts, String name) {
+        return parts.equals("all") || java.util.Arrays.asList(parts.split(",")).contains(name);
     }
 
     private static double percentile(long[] sorted, double p) {

@@ -102,9 +102,27 @@ public final class CanonicalEntry {
         }
 
         void bytes(byte[] value) {
-            ensure(value.length);
-            System.arraycopy(value, 0, data, size, value.length);
-            size += value.length;
+            bytes(value, 0, value.length);
+        }
+
+        void bytes(byte[] value, int offset, int length) {
+            ensure(length);
+            System.arraycopy(value, offset, data, size, length);
+            size += length;
+        }
+
+        /** Empties the buffer for reuse (its array is kept). */
+        void reset() {
+            size = 0;
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** The backing array: valid up to {@link #size()}, until the next write. */
+        byte[] data() {
+            return data;
         }
 
         void optBytes(byte[] value) {

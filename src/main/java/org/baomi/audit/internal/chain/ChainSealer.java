@@ -1,10 +1,17 @@
 package org.baomi.audit.internal.chain;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,6 +34,7 @@ public final class ChainSealer {
     /** Advisory lock key of the chain head ("BAOMIAUD"). */
     public static final long LOCK_KEY = 0x4241_4F4D_4941_5544L;
     private static final byte[] ZERO_HASH = new byte[HashAlgorithm.LENGTH];
+    private static final HexFormat HEX = HexFormat.of();
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -105,87 +113,107 @@ public final class ChainSealer {
                 """).query((rs, i) -> new Head(rs.getLong("seq"), rs.getBytes("entry_hash"), rs.getInt("segment_id"),
                         rs.getString("tx"), rs.getLong("entry_id"))).optional()
                 .orElse(new Head(0, ZERO_HASH, 0, "0", 0));
-        List<Ready> ready = jdbc.sql("SELECT " + EntryRow.COLUMNS + ", e.tx::text AS tx FROM aud_entry e"
-                + " WHERE (e.tx, e.id) > (CAST(:lastTx AS xid8), :lastId) AND e.tx < CAST(:xmin AS xid8)"
-                + " ORDER BY e.tx, e.id LIMIT :limit")
-                .param("lastTx", head.tx()).param("lastId", head.entryId()).param("xmin", xmin)
-                .param("limit", batchLimit)
-                .query((rs, i) -> new Ready(EntryRow.read(rs), rs.getString("tx")))
-                .list();
-        if (ready.isEmpty()) {
+        long lastTx = Long.parseUnsignedLong(head.tx());
+        long xminTx = Long.parseUnsignedLong(xmin);
+        Ready ready = new Ready();
+        // Binary COPY of the ready entries: the canonical body is copied from PostgreSQL's wire format (no string
+        // decoding); the bounds are numbers read from the database above (COPY takes no parameters).
+        template.execute((Connection connection) -> {
+            try (BinaryRows rows = BinaryRows.open(connection, "SELECT e.tx, " + BinaryEntry.COLUMNS
+                    + " FROM aud_entry e WHERE (e.tx, e.id) > ('" + Long.toUnsignedString(lastTx) + "'::xid8, "
+                    + head.entryId() + ") AND e.tx < '" + Long.toUnsignedString(xminTx) + "'::xid8"
+                    + " ORDER BY e.tx, e.id LIMIT " + batchLimit)) {
+                while (rows.nextRow() >= 0) {
+                    ready.read(rows);
+                }
+            }
+            return null;
+        });
+        if (ready.size == 0) {
             return new BatchOutcome(0, head.seq(), List.of());
         }
         Segment segment = currentSegment(head);
-        HashAlgorithm segmentAlgorithm = segment.algorithm();
         byte[] prev = head.seq() + 1 == segment.firstSeq() ? segment.genesisHash() : head.hash();
         long batchId = jdbc.sql("SELECT coalesce(max(id), 0) + 1 FROM aud_batch").query(Long.class).single();
-        HashAlgorithm.Hasher hasher = segmentAlgorithm.newHasher();
-        List<Object[]> chainRows = new ArrayList<>(ready.size());
-        List<byte[]> hashes = new ArrayList<>(ready.size());
+        HashAlgorithm.Hasher hasher = segment.algorithm().newHasher();
         List<Unauthentic> unauthenticated = new ArrayList<>();
+        List<byte[]> hashes = new ArrayList<>(ready.size);
+        StringBuilder chainRows = new StringBuilder(ready.size * 200);
+        byte[] seqBytes = new byte[8];
         long seq = head.seq();
-        for (Ready r : ready) {
+        byte[] data = ready.data.data();
+        for (int i = 0; i < ready.size; i++) {
             seq++;
-            byte[] input = CanonicalEntry.hashInput(prev, seq, r.row());
-            hasher.update(input, 0, input.length);
-            byte[] hash = hasher.digest();
-            boolean macValid = mac.verifies(r.row());
-            if (!macValid) {
-                unauthenticated.add(new Unauthentic(r.row().id(), seq));
+            for (int b = 0; b < 8; b++) {
+                seqBytes[b] = (byte) (seq >>> (56 - 8 * b));
             }
-            chainRows.add(new Object[] {seq, r.row().id(), r.tx(), segment.id(), batchId, prev, hash, macValid});
+            // entry hash = H(prev | i64 seq | body | MAC as bytes), as CanonicalEntry.hashInput
+            hasher.update(prev, 0, prev.length);
+            hasher.update(seqBytes, 0, 8);
+            hasher.update(data, ready.start[i], ready.end[i] - ready.start[i]);
+            byte[] hash = hasher.digest();
+            boolean macValid = mac.verifies(data, ready.start[i], ready.macStart[i] - ready.start[i],
+                    ready.macStart[i] + 4, ready.end[i] - ready.macStart[i] - 4);
+            if (!macValid) {
+                unauthenticated.add(new Unauthentic(ready.entryId[i], seq));
+            }
+            chainRows.append(seq).append('\t').append(ready.entryId[i]).append('\t')
+                    .append(Long.toUnsignedString(ready.tx[i])).append('\t').append(segment.id()).append('\t')
+                    .append(batchId).append("\t\\\\x").append(HEX.formatHex(prev)).append("\t\\\\x")
+                    .append(HEX.formatHex(hash)).append('\t').append(macValid ? 't' : 'f').append('\n');
             hashes.add(hash);
             prev = hash;
         }
+        byte[] root = Merkle.root(segment.algorithm(), hashes);
         jdbc.sql("""
-                INSERT INTO aud_batch (id, segment_id, first_seq, last_seq, merkle_root, sealed_at)
-                VALUES (:id, :segment, :first, :last, :root, :at)
+                INSERT INTO aud_batch (id, segment_id, first_seq, last_seq, merkle_root, sealed_at, seal_mac)
+                VALUES (:id, :segment, :first, :last, :root, :at, :sealMac)
                 """).param("id", batchId).param("segment", segment.id()).param("first", head.seq() + 1)
-                .param("last", seq).param("root", Merkle.root(segmentAlgorithm, hashes))
-                .param("at", Timestamp.from(clock.instant())).update();
-        insertChainRows(chainRows, segment.id(), batchId);
-        return new BatchOutcome(ready.size(), seq, unauthenticated);
-    }
-
-    private record Ready(EntryRow row, String tx) {
-    }
-
-    /** One statement for the whole batch (arrays through unnest), not one round trip per row. */
-    private void insertChainRows(List<Object[]> rows, int segmentId, long batchId) {
-        int n = rows.size();
-        Long[] seqs = new Long[n];
-        Long[] entryIds = new Long[n];
-        String[] txs = new String[n];
-        byte[][] prevs = new byte[n][];
-        byte[][] hashes = new byte[n][];
-        Boolean[] macs = new Boolean[n];
-        for (int i = 0; i < n; i++) {
-            Object[] r = rows.get(i);
-            seqs[i] = (Long) r[0];
-            entryIds[i] = (Long) r[1];
-            txs[i] = (String) r[2];
-            prevs[i] = (byte[]) r[5];
-            hashes[i] = (byte[]) r[6];
-            macs[i] = (Boolean) r[7];
-        }
-        template.execute((java.sql.Connection connection) -> {
-            try (java.sql.PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO aud_chain (seq, entry_id, entry_tx, segment_id, batch_id, prev_hash, entry_hash, mac_valid)
-                    SELECT u.seq, u.entry_id, CAST(u.tx AS xid8), ?, ?, u.prev, u.hash, u.mac
-                    FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::bytea[], ?::bytea[], ?::boolean[])
-                        AS u(seq, entry_id, tx, prev, hash, mac)
-                    """)) {
-                insert.setInt(1, segmentId);
-                insert.setLong(2, batchId);
-                insert.setArray(3, connection.createArrayOf("bigint", seqs));
-                insert.setArray(4, connection.createArrayOf("bigint", entryIds));
-                insert.setArray(5, connection.createArrayOf("text", txs));
-                insert.setArray(6, connection.createArrayOf("bytea", prevs));
-                insert.setArray(7, connection.createArrayOf("bytea", hashes));
-                insert.setArray(8, connection.createArrayOf("boolean", macs));
-                return insert.executeUpdate();
+                .param("last", seq).param("root", root)
+                .param("at", Timestamp.from(clock.instant()))
+                .param("sealMac", mac.sealMac(batchId, segment.id(), head.seq() + 1, seq, root,
+                        unauthenticated.stream().mapToLong(Unauthentic::seq).toArray()))
+                .update();
+        // One COPY for the batch's chain rows, not one round trip per row.
+        template.execute((Connection connection) -> {
+            try {
+                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY aud_chain (seq, entry_id,"
+                        + " entry_tx, segment_id, batch_id, prev_hash, entry_hash, mac_valid) FROM STDIN",
+                        new StringReader(chainRows.toString()));
+            } catch (IOException e) {
+                throw new SQLException("COPY of audit chain rows failed", e);
             }
         });
+        return new BatchOutcome(ready.size, seq, unauthenticated);
+    }
+
+    /** The entries read for one batch: their canonical bodies and MACs one after the other in one buffer. */
+    private static final class Ready {
+        final CanonicalEntry.Buffer data = new CanonicalEntry.Buffer(1 << 16);
+        private final BinaryEntry entry = new BinaryEntry();
+        long[] tx = new long[64];
+        long[] entryId = new long[64];
+        int[] start = new int[64];
+        int[] macStart = new int[64];
+        int[] end = new int[64];
+        int size;
+
+        void read(BinaryRows rows) {
+            if (size == tx.length) {
+                tx = Arrays.copyOf(tx, size * 2);
+                entryId = Arrays.copyOf(entryId, size * 2);
+                start = Arrays.copyOf(start, size * 2);
+                macStart = Arrays.copyOf(macStart, size * 2);
+                end = Arrays.copyOf(end, size * 2);
+            }
+            tx[size] = rows.int8NotNull();
+            entry.read(rows, data);
+            entryId[size] = entry.id;
+            start[size] = entry.bodyStart;
+            macStart[size] = entry.macStart;
+            end[size] = data.size();
+            size++;
+        }
     }
 
     /** The segment to seal into: the latest, or a new one when the configured algorithm changed. */

@@ -1,8 +1,7 @@
 package org.baomi.audit.internal.chain;
 
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,8 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Verifies the audit chain against itself and against the anchors in the database and in the anchor directory
- * (AUD-3): every sequence number present, every entry present, unchanged (hash) and written by Baomi (MAC), every
- * link and segment genesis right, every batch's Merkle root right, no entry left out below the head, and at every
+ * (AUD-3): every sequence number present, every entry present, unchanged (hash) and written by Baomi (the MAC
+ * verdict the sealer recorded, vouched for by the batch's seal MAC; in {@link VerificationMode#DEEP}, and for batches
+ * without a seal MAC, each entry's MAC recomputed), every link and segment genesis right, every batch's Merkle root
+ * right, no entry left out below the head, and at every
  * anchored sequence number the chain's hash equal to the signed one, no anchor beyond the head. Collects the first
  * problems rather than stopping at one. Reads in a read-only transaction that holds no transaction id, so the sealer
  * keeps sealing meanwhile.
@@ -86,8 +87,9 @@ public final class ChainVerifier {
     public VerificationResult verify(VerificationMode mode, Long startAnchorId, Progress progress) {
         long started = System.nanoTime();
         Problems problems = new Problems();
-        Run run = readOnly.execute(status -> run(mode == VerificationMode.FULL ? null : startAnchorId, problems,
-                progress));
+        boolean deep = mode == VerificationMode.DEEP;
+        Run run = readOnly.execute(status -> run(mode == VerificationMode.INCREMENTAL ? startAnchorId : null, deep,
+                problems, progress));
         List<ChainProblem> found = problems.sorted();
         ChainProblem first = found.isEmpty() ? null : found.get(0);
         return new VerificationResult(found.isEmpty(), mode, run.checked(), first == null ? null : first.sequence(),
@@ -98,7 +100,7 @@ public final class ChainVerifier {
     private record Run(long checked, long head, Long anchorId) {
     }
 
-    private Run run(Long startAnchorId, Problems problems, Progress progress) {
+    private Run run(Long startAnchorId, boolean deep, Problems problems, Progress progress) {
         Map<String, AnchorKeys.TrustedKey> trustedKeys = keys.trustedKeys();
         AnchorSet anchors = AnchorSet.load(jdbc, anchorDir, trustedKeys, startAnchorId == null ? 0 : startAnchorId,
                 problems);
@@ -130,10 +132,12 @@ public final class ChainVerifier {
                         "sequence " + start.seq() + " differs from anchor " + start.id());
             }
         }
-        Map<Long, byte[]> batchRoots = new HashMap<>();
-        jdbc.sql("SELECT id, merkle_root FROM aud_batch WHERE first_seq >= :from").param("from", from)
+        Map<Long, StoredBatch> batchRoots = new HashMap<>();
+        jdbc.sql("SELECT id, merkle_root, seal_mac, segment_id, first_seq, last_seq FROM aud_batch"
+                + " WHERE first_seq >= :from").param("from", from)
                 .query(rs -> {
-                    batchRoots.put(rs.getLong(1), rs.getBytes(2));
+                    batchRoots.put(rs.getLong(1), new StoredBatch(rs.getBytes(2), deep ? null : rs.getBytes(3),
+                            rs.getInt(4), rs.getLong(5), rs.getLong(6)));
                 });
         long checked = walkInParallel(segments, anchorsAt, batchRoots, problems, from, prev, head, progress);
         checkUnchained(startAnchorId == null ? null : from, problems);
@@ -148,7 +152,15 @@ public final class ChainVerifier {
      * from its own stored previous hash, so chunks are independent; a chunk starts at a batch boundary (so each
      * batch's Merkle root is checked whole) and links to the stored hash before it.
      */
-    private long walkInParallel(List<Segment> segments, Map<Long, List<Anchor>> anchorsAt, Map<Long, byte[]> batchRoots,
+    /**
+     * A stored batch. {@code sealMac} null (a deep run, or a batch sealed before seal MACs existed): every entry's
+     * MAC of the batch is checked; otherwise the seal MAC stands for them (the sealer checked them).
+     */
+    private record StoredBatch(byte[] root, byte[] sealMac, int segmentId, long firstSeq, long lastSeq) {
+    }
+
+    private long walkInParallel(List<Segment> segments, Map<Long, List<Anchor>> anchorsAt,
+            Map<Long, StoredBatch> batchRoots,
             Problems problems, long from, byte[] prev, long head, Progress progress) {
         if (head < from) {
             return 0;
@@ -163,17 +175,19 @@ public final class ChainVerifier {
             byte[] before = start == from ? prev : jdbc.sql("SELECT entry_hash FROM aud_chain WHERE seq = :seq")
                     .param("seq", start - 1).query(byte[].class).optional().orElse(null);
             Walk walk = new Walk(segments, anchorsAt, batchRoots, problems, start, before, total, progress, checked);
-            tasks.add(() -> readOnly.execute(status -> {
-                streaming.query("""
-                        SELECT c.seq, c.entry_id, c.segment_id, c.batch_id, c.prev_hash, c.entry_hash, c.mac_valid,
-                            e.id IS NOT NULL AS present,
-                        """ + EntryRow.COLUMNS + """
-                         FROM aud_chain c LEFT JOIN aud_entry e ON e.id = c.entry_id
-                        WHERE c.seq >= ? AND c.seq <= ? ORDER BY c.seq
-                        """, walk::row, start, end);
+            tasks.add(() -> readOnly.execute(status -> streaming.execute((Connection connection) -> {
+                // Binary COPY: no per-row protocol or string decoding; bounds are numbers from this class.
+                try (BinaryRows rows = BinaryRows.open(connection, "SELECT c.seq, c.entry_id, c.segment_id,"
+                        + " c.batch_id, c.prev_hash, c.entry_hash, c.mac_valid, " + BinaryEntry.COLUMNS
+                        + " FROM aud_chain c LEFT JOIN aud_entry e ON e.id = c.entry_id"
+                        + " WHERE c.seq >= " + start + " AND c.seq <= " + end + " ORDER BY c.seq")) {
+                    while (rows.nextRow() >= 0) {
+                        walk.row(rows);
+                    }
+                }
                 walk.finish(end);
                 return null;
-            }));
+            })));
         }
         ExecutorService pool = Executors.newFixedThreadPool(tasks.size(), runnable -> {
             Thread thread = new Thread(runnable, "audit-verifier");
@@ -256,7 +270,9 @@ public final class ChainVerifier {
     private final class Walk {
         private final List<Segment> segments;
         private final Map<Long, List<Anchor>> anchorsAt;
-        private final Map<Long, byte[]> batchRoots;
+        private final Map<Long, StoredBatch> batchRoots;
+        /** Sequence numbers of the current batch whose MAC was recorded invalid when sealed. */
+        private final List<Long> batchUnauthentic = new ArrayList<>();
         private final Problems problems;
         private final long total;
         private final Progress progress;
@@ -272,8 +288,10 @@ public final class ChainVerifier {
         private final List<byte[]> batchHashes = new ArrayList<>();
         private boolean batchComplete;
         private final List<Anchor> batchAnchors = new ArrayList<>();
+        private final CanonicalEntry.Buffer input = new CanonicalEntry.Buffer(512);
+        private final BinaryEntry entry = new BinaryEntry();
 
-        Walk(List<Segment> segments, Map<Long, List<Anchor>> anchorsAt, Map<Long, byte[]> batchRoots,
+        Walk(List<Segment> segments, Map<Long, List<Anchor>> anchorsAt, Map<Long, StoredBatch> batchRoots,
                 Problems problems, long from, byte[] prev, long total, Progress progress, AtomicLong checkedTotal) {
             this.segments = segments;
             this.anchorsAt = anchorsAt;
@@ -287,18 +305,28 @@ public final class ChainVerifier {
             this.checkedTotal = checkedTotal;
         }
 
-        void row(ResultSet rs) throws SQLException {
-            long seq = rs.getLong("seq");
+        void row(BinaryRows rs) {
+            long seq = rs.int8NotNull();
+            long chainEntryId = rs.int8NotNull();
+            int segmentId = rs.int4();
+            long batch = rs.int8NotNull();
+            byte[] prevHash = rs.bytes();
+            byte[] stored = rs.bytes();
+            boolean macValid = rs.bool();
+            input.reset();
+            input.bytes(prevHash);
+            input.i64(seq);
+            entry.read(rs, input);
             if (seq != expected) {
                 problems.add(expected, ChainBreakage.SEQUENCE_GAP, "sequence " + expected + " to " + (seq - 1)
                         + " missing");
-                prev = rs.getBytes("prev_hash");
+                prev = prevHash;
                 batchComplete = false;
             }
             Segment segment = segmentFor(seq);
             if (segment == null) {
                 problems.add(seq, ChainBreakage.SEGMENT_ALTERED, "no segment covers sequence " + seq);
-                advance(seq, rs.getBytes("entry_hash"));
+                advance(seq, stored);
                 return;
             }
             if (seq == segment.firstSeq()) {
@@ -309,32 +337,31 @@ public final class ChainVerifier {
                 }
                 prev = segment.genesisHash();
             }
-            if (rs.getInt("segment_id") != segment.id()) {
-                problems.add(seq, ChainBreakage.SEGMENT_ALTERED, "sequence " + seq + " claims segment "
-                        + rs.getInt("segment_id"));
+            if (segmentId != segment.id()) {
+                problems.add(seq, ChainBreakage.SEGMENT_ALTERED, "sequence " + seq + " claims segment " + segmentId);
             }
-            byte[] prevHash = rs.getBytes("prev_hash");
-            byte[] stored = rs.getBytes("entry_hash");
             if (prev != null && !Arrays.equals(prev, prevHash)) {
                 problems.add(seq, ChainBreakage.LINK_BROKEN, "sequence " + seq + " does not link to " + (seq - 1));
             }
-            if (!rs.getBoolean("present")) {
-                problems.add(seq, ChainBreakage.ENTRY_MISSING, "entry " + rs.getLong("entry_id") + " at sequence "
+            batch(batch, segment.algorithm(), stored);
+            if (!macValid) {
+                batchUnauthentic.add(seq);
+            }
+            if (!entry.present) {
+                problems.add(seq, ChainBreakage.ENTRY_MISSING, "entry " + chainEntryId + " at sequence "
                         + seq + " is missing");
             } else {
-                EntryRow entry = EntryRow.read(rs);
                 HashAlgorithm.Hasher hasher = hashers.computeIfAbsent(segment.algorithm(), HashAlgorithm::newHasher);
-                byte[] input = CanonicalEntry.hashInput(prevHash, seq, entry);
-                hasher.update(input, 0, input.length);
-                if (entry.id() != rs.getLong("entry_id") || !Arrays.equals(hasher.digest(), stored)) {
-                    problems.add(seq, ChainBreakage.ENTRY_ALTERED, "entry " + entry.id() + " at sequence " + seq
+                hasher.update(input.data(), 0, input.size());
+                if (entry.id != chainEntryId || !Arrays.equals(hasher.digest(), stored)) {
+                    problems.add(seq, ChainBreakage.ENTRY_ALTERED, "entry " + entry.id + " at sequence " + seq
                             + " does not match its hash");
-                } else if (!rs.getBoolean("mac_valid") || !mac.verifies(entry)) {
-                    problems.add(seq, ChainBreakage.ENTRY_NOT_AUTHENTIC, "entry " + entry.id() + " at sequence "
+                } else if (!macValid || (!sealedByBaomi() && !mac.verifies(input.data(), entry.bodyStart,
+                        entry.bodyEnd - entry.bodyStart, entry.macStart + 4, entry.macLength))) {
+                    problems.add(seq, ChainBreakage.ENTRY_NOT_AUTHENTIC, "entry " + entry.id + " at sequence "
                             + seq + " was not written by Baomi (MAC)");
                 }
             }
-            batch(rs.getLong("batch_id"), segment.algorithm(), stored);
             for (Anchor anchor : anchorsAt.getOrDefault(seq, List.of())) {
                 if (!Arrays.equals(anchor.headHash(), stored) || anchor.batchId() != batchId) {
                     problems.add(seq, ChainBreakage.ANCHOR_HASH_MISMATCH, "sequence " + seq
@@ -376,6 +403,7 @@ public final class ChainVerifier {
                 batchAlgorithm = algorithm;
                 // A batch is checked only when the walk saw it from its first entry.
                 batchComplete = batchRoots.containsKey(id);
+                batchUnauthentic.clear();
             }
             batchHashes.add(hash);
         }
@@ -389,12 +417,31 @@ public final class ChainVerifier {
             }
         }
 
+        /**
+         * Whether the current batch's seal MAC will vouch for its entries' MACs: the walk saw the batch from its
+         * first entry and the sealer signed it (checked in {@link #finishBatch}).
+         */
+        private boolean sealedByBaomi() {
+            if (!batchComplete) {
+                return false;
+            }
+            StoredBatch stored = batchRoots.get(batchId);
+            return stored != null && stored.sealMac() != null;
+        }
+
         private void finishBatch() {
             if (batchId >= 0 && batchComplete && !batchHashes.isEmpty()) {
                 byte[] root = batchAlgorithm == null ? null : Merkle.root(batchAlgorithm, batchHashes);
-                if (!Arrays.equals(root, batchRoots.get(batchId))) {
-                    problems.add(expected - batchHashes.size(), ChainBreakage.BATCH_ALTERED,
+                StoredBatch stored = batchRoots.get(batchId);
+                long first = expected - batchHashes.size();
+                if (!Arrays.equals(root, stored.root())) {
+                    problems.add(first, ChainBreakage.BATCH_ALTERED,
                             "batch " + batchId + " does not match its Merkle root");
+                } else if (stored.sealMac() != null && (stored.firstSeq() != first
+                        || !Arrays.equals(stored.sealMac(), mac.sealMac(batchId, stored.segmentId(), first,
+                                expected - 1, root, batchUnauthentic.stream().mapToLong(Long::longValue).toArray())))) {
+                    problems.add(first, ChainBreakage.BATCH_ALTERED, "batch " + batchId
+                            + " was not sealed by Baomi (seal MAC): its entries were rewritten");
                 }
                 for (Anchor anchor : batchAnchors) {
                     if (!Arrays.equals(anchor.merkleRoot(), root)) {

@@ -62,6 +62,50 @@ public final class EntryMac {
         return out;
     }
 
+    /**
+     * Whether {@code data[macOffset, macOffset + macLength)} is the MAC of the canonical body
+     * {@code data[bodyOffset, bodyOffset + bodyLength)} (the binary readers' form of {@link #verifies(EntryRow)}).
+     */
+    boolean verifies(byte[] data, int bodyOffset, int bodyLength, int macOffset, int macLength) {
+        HMac hmac = hmacs.get();
+        if (macLength != hmac.getMacSize()) {
+            return false;
+        }
+        hmac.update(data, bodyOffset, bodyLength);
+        byte[] out = new byte[hmac.getMacSize()];
+        hmac.doFinal(out, 0);
+        return MessageDigest.isEqual(out, java.util.Arrays.copyOfRange(data, macOffset, macOffset + macLength));
+    }
+
+    /**
+     * The seal MAC of a batch (AUD-3, docs/audit-chain.md "Seal MAC"): HMAC-SM3 with the entry MAC key over
+     * {@code "BAOMI-AUDIT-BATCH" | u8 1 | i64 batch id | i32 segment id | i64 first seq | i64 last seq
+     * | bytes Merkle root | i32 n | i64 seq of each entry whose MAC did not verify when sealed}. Written by the sealer,
+     * which checked every entry's MAC: with it, verification need not check the MACs of the batch's entries again
+     * (the Merkle root covers every entry hash, every entry hash covers its entry and MAC), and a chain rewritten
+     * by someone without the key fails here.
+     */
+    public byte[] sealMac(long batchId, int segmentId, long firstSeq, long lastSeq, byte[] merkleRoot,
+            long[] unauthenticSeqs) {
+        CanonicalEntry.Buffer out = new CanonicalEntry.Buffer(128 + 8 * unauthenticSeqs.length);
+        out.bytes("BAOMI-AUDIT-BATCH".getBytes(StandardCharsets.US_ASCII));
+        out.u8(1);
+        out.i64(batchId);
+        out.i32(segmentId);
+        out.i64(firstSeq);
+        out.i64(lastSeq);
+        out.optBytes(merkleRoot);
+        out.i32(unauthenticSeqs.length);
+        for (long seq : unauthenticSeqs) {
+            out.i64(seq);
+        }
+        HMac hmac = hmacs.get();
+        hmac.update(out.data(), 0, out.size());
+        byte[] result = new byte[hmac.getMacSize()];
+        hmac.doFinal(result, 0);
+        return result;
+    }
+
     public boolean verifies(EntryRow entry) {
         return entry.mac() != null && MessageDigest.isEqual(entry.mac(), mac(entry));
     }

@@ -72,6 +72,22 @@ class ChainPrimitivesTest {
     }
 
     @Test
+    void copy_rows_write_timestamps_to_the_microsecond_and_escape_text_AUD_3() {
+        StringBuilder out = new StringBuilder();
+        EntryCopy.timestamp(out, EntryRow.micros(Instant.parse("2026-11-22T08:05:09.000042Z")));
+        assertThat(out).hasToString("2026-11-22 08:05:09.000042+00");
+        out.setLength(0);
+        EntryCopy.timestamp(out, -1);
+        assertThat(out).hasToString("1969-12-31 23:59:59.999999+00");
+        out.setLength(0);
+        EntryRow row = new EntryRow(5, 0, null, "a\\b\tc\nd\re", null, "PERSON", null, null, "x", null, null, null,
+                "ALLOWED", null, "{}", null, new byte[] {1, (byte) 0xab});
+        EntryCopy.append(out, row);
+        assertThat(out.toString()).isEqualTo("5\t1970-01-01 00:00:00.000000+00\t\\N\ta\\\\b\\tc\\nd\\re\t\\N\tPERSON"
+                + "\t\\N\t\\N\tx\t\\N\t\\N\t\\N\tALLOWED\t\\N\t{}\t\\N\t\\\\x01ab\n");
+    }
+
+    @Test
     void the_merkle_root_has_the_rfc_6962_shape_AUD_3() {
         HashAlgorithm h = HashAlgorithm.SHA_256;
         List<byte[]> leaves = new ArrayList<>();

@@ -486,4 +486,79 @@ class ChainTamperTest {
             assertThat(chain.anchorRow(4).get("tree_size")).isEqualTo(10L);
         }
     }
+
+    @Test
+    void entries_with_awkward_text_are_sealed_and_verify_intact_in_every_mode_AUD_3() {
+        // The sealer and the verifier read entries as PostgreSQL's binary COPY and build the canonical body from
+        // it; the MAC was made from Baomi's own encoding (CanonicalEntry) when writing: both must agree byte for byte.
+        try (ScratchChain chain = attackCopy()) {
+            String han = Character.toString(0x4E2D) + Character.toString(0x6587) + Character.toString(0x1F600);
+            EntryWriter writer = chain.writer();
+            chain.transactions.executeWithoutResult(s -> {
+                writer.insert(new EntryWriter.NewEntry(chain.clock.instant(), null, han + " \\ back\tslash", "",
+                        "ANONYMOUS", null, null, "document.read", null, null, null, "DENIED", "reason.key",
+                        "{\"q\": \"a\\\"b\\\\c\\n" + han + "\", \"n\": [1, -2], \"nested\": {\"x\": null}}", null));
+                writer.insert(new EntryWriter.NewEntry(chain.clock.instant().plusNanos(123_456_789), 7L, "x", "y",
+                        "PERSON", "::1", "s", "document.read", "document", "D\n1", "SECRET", "ALLOWED", null,
+                        "{\"d\": 1.50}", "P-" + han));
+            });
+            assertThat(chain.sealer(HashAlgorithm.SM3, 8).sealPending(true).unauthenticated())
+                    .as("the MACs made from Java's encoding verify on the binary reading").isEmpty();
+
+            for (VerificationMode mode : VerificationMode.values()) {
+                VerificationResult result = chain.verify(mode, 3L);
+                assertThat(result.intact()).as(mode + " " + result.problems()).isTrue();
+            }
+            assertThat(chain.verify(VerificationMode.DEEP, null).entriesChecked()).isEqualTo(62);
+        }
+    }
+
+    @Test
+    void rewriting_a_sealed_but_not_yet_anchored_entry_and_recomputing_its_batch_is_detected_by_the_seal_mac_AUD_3() {
+        try (ScratchChain chain = attackCopy()) {
+            chain.write(8, "document.read");
+            chain.sealer(HashAlgorithm.SM3, 8).sealPending(true);
+            assertThat(chain.head()).isEqualTo(68);
+            // Within the anchor interval the DBA changes entry 63 and recomputes every hash from it on and the batch's
+            // Merkle root: hashes, links and roots are consistent again; only the MAC key is out of reach.
+            chain.asDba("UPDATE aud_entry SET outcome = 'DENIED' WHERE id = " + chain.idAtSeq(63));
+            byte[] prev = chain.jdbc.sql("SELECT entry_hash FROM aud_chain WHERE seq = 62").query(byte[].class)
+                    .single();
+            List<byte[]> batchHashes = new java.util.ArrayList<>(chain.jdbc.sql("SELECT entry_hash FROM aud_chain"
+                    + " WHERE seq BETWEEN 61 AND 62 ORDER BY seq").query(byte[].class).list());
+            List<String> updates = new java.util.ArrayList<>();
+            for (long seq = 63; seq <= 68; seq++) {
+                EntryRow row = chain.jdbc.sql("SELECT " + EntryRow.COLUMNS + " FROM aud_entry e WHERE e.id = :id")
+                        .param("id", chain.idAtSeq(seq)).query((rs, i) -> EntryRow.read(rs)).single();
+                byte[] hash = HashAlgorithm.SM3.hash(CanonicalEntry.hashInput(prev, seq, row));
+                updates.add("UPDATE aud_chain SET prev_hash = '\\x" + HexFormat.of().formatHex(prev)
+                        + "', entry_hash = '\\x" + HexFormat.of().formatHex(hash) + "' WHERE seq = " + seq);
+                batchHashes.add(hash);
+                prev = hash;
+            }
+            updates.add("UPDATE aud_batch SET merkle_root = '\\x"
+                    + HexFormat.of().formatHex(Merkle.root(HashAlgorithm.SM3, batchHashes)) + "' WHERE first_seq = 61");
+            chain.asDba(updates.toArray(String[]::new));
+
+            VerificationResult full = chain.verifyFully();
+            assertDetected(full, ChainBreakage.BATCH_ALTERED, 61);
+            assertThat(full.problems()).extracting(ChainProblem::breakage)
+                    .as("hashes, links and the root are consistent").containsOnly(ChainBreakage.BATCH_ALTERED);
+            assertDetected(chain.verify(VerificationMode.DEEP, null), ChainBreakage.ENTRY_NOT_AUTHENTIC, 63);
+        }
+    }
+
+    @Test
+    void flipping_the_mac_verdict_of_a_forged_entry_is_detected_by_the_seal_mac_AUD_3() {
+        try (ScratchChain chain = attackCopy()) {
+            chain.asDba("INSERT INTO aud_entry (occurred_at, actor_kind, action, outcome, mac)"
+                    + " VALUES (now(), 'PERSON', 'document.read', 'ALLOWED', '\\x00')");
+            assertThat(chain.sealer(HashAlgorithm.SM3, 8).sealPending(true).unauthenticated()).hasSize(1);
+            chain.asDba("UPDATE aud_chain SET mac_valid = true WHERE seq = 61");
+
+            VerificationResult full = chain.verifyFully();
+            assertDetected(full, ChainBreakage.BATCH_ALTERED, 61);
+            assertDetected(chain.verify(VerificationMode.DEEP, null), ChainBreakage.ENTRY_NOT_AUTHENTIC, 61);
+        }
+    }
 }
