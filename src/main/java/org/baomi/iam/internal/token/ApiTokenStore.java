@@ -44,10 +44,21 @@ class ApiTokenStore {
                 .query(ApiTokenStore::map).optional();
     }
 
+    /**
+     * The token with this hash, carrying only the scopes that are still issuable (ORG-5, {@code iam_api_token_scope}):
+     * a scope put on a token outside the token service (a row written straight into the table, or a scope withdrawn
+     * from the table since) is not honoured, whatever the row says.
+     */
     Optional<ApiTokenRecord> findByHash(String hash) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM iam_api_token WHERE token_hash = :hash").param("hash", hash)
+        return jdbc.sql("SELECT " + COLUMNS.replace("scopes,", HONOURED_SCOPES + " AS scopes,")
+                        + " FROM iam_api_token t WHERE token_hash = :hash").param("hash", hash)
                 .query(ApiTokenStore::map).optional();
     }
+
+    private static final String HONOURED_SCOPES = """
+            (SELECT coalesce(string_agg(s.scope, ' ' ORDER BY s.scope), '')
+             FROM unnest(string_to_array(t.scopes, ' ')) AS s(scope)
+             WHERE s.scope IN (SELECT scope FROM iam_api_token_scope))""";
 
     List<ApiTokenRecord> list(ApiTokenSummary.Status status, Instant now, int limit, long offset) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM iam_api_token WHERE " + where(status)

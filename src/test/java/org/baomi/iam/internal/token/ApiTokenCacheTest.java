@@ -64,6 +64,24 @@ class ApiTokenCacheTest {
     }
 
     @Test
+    void ORG_5_a_scope_that_is_not_issuable_is_not_honoured_even_when_the_row_carries_it() {
+        // A row written around the token service (as a database administrator could): a business-content scope and
+        // an unknown one beside a legitimate scope. Only the legitimate one reaches the authentication.
+        String token = ApiTokenFormat.generate();
+        store.insert(ApiTokenFormat.prefixOf(token), ApiTokenFormat.hash(token), "scope test", "scope-client",
+                List.of("document:document:read", "access:decision:request", "nonsense:x:y"),
+                clock.instant().plus(Duration.ofDays(1)), clock.instant(), null);
+        ApiTokenAuthenticator authenticator = new ApiTokenAuthenticator(store, clock, Duration.ZERO);
+
+        ApiTokenAuthentication authentication = authenticator.authenticate(token).authentication();
+
+        assertThat(authentication).isNotNull();
+        assertThat(authentication.getAuthorities()).extracting(Object::toString)
+                .contains("SCOPE_access:decision:request")
+                .noneMatch(a -> a.contains("document:document:read") || a.contains("nonsense"));
+    }
+
+    @Test
     void ACC_2_expiry_is_checked_on_every_request_even_from_the_cache() {
         ApiTokenAuthenticator authenticator = new ApiTokenAuthenticator(store, clock, Duration.ofMinutes(1));
         String token = issue(Duration.ofSeconds(10));
