@@ -126,10 +126,23 @@ class JdbcAuditTrail implements AuditTrail, SmartLifecycle {
         if (value == null) {
             return null;
         }
+        if (value.length() <= MAX_TEXT && printable(value)) {
+            return value; // the usual case, without building a copy on every record
+        }
         String printable = value.codePoints()
                 .filter(cp -> !Character.isISOControl(cp))
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
                 .toString();
         return printable.length() <= MAX_TEXT ? printable : printable.substring(0, MAX_TEXT);
+    }
+
+    /** No ISO control character (all of them are in the Basic Multilingual Plane, so a char scan is exact). */
+    private static boolean printable(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }
