@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import java.util.regex.Pattern;
 
+import com.microsoft.playwright.Locator;
 import org.baomi.iam.internal.demo.DemoCredentials;
 import org.baomi.iam.internal.login.Totp;
 import org.baomi.test.BaomiSpringTest;
@@ -44,8 +45,20 @@ class MainScreensIT extends BrowserTest {
         assertThat(page.locator("#duties")).containsText(zh("duty.iam.access-review-due.title"));
         screenshot("home-security-admin");
 
+        // The menu bar by area: the administration dropdown opens and is walked with the keyboard alone.
+        Locator administration = page.locator("#menu-area-administration");
+        administration.focus();
+        page.keyboard().press("Enter");
+        assertThat(administration).hasAttribute("aria-expanded", "true");
+        page.keyboard().press("ArrowDown");
+        assertThat(page.locator("[aria-labelledby=menu-area-administration] a[href='/iam/accounts']")).isFocused();
+        page.keyboard().press("Escape");
+        assertThat(administration).hasAttribute("aria-expanded", "false");
+
         page.navigate("/iam/accounts?q=H007");
         assertThat(page.locator("main")).containsText("H0079");
+        assertThat(administration).hasClass(Pattern.compile(".*\\bactive\\b.*"));
+        assertThat(page.locator("#main-menu [aria-current=page]")).hasAttribute("href", "/iam/accounts");
         screenshot("accounts");
         page.locator("a:has-text('H0079')").first().click();
         assertThat(page.locator("main")).containsText("H0079");

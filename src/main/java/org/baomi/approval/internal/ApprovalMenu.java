@@ -3,6 +3,7 @@ package org.baomi.approval.internal;
 import java.util.List;
 
 import org.baomi.approval.ApprovalPermissions;
+import org.baomi.shared.MenuArea;
 import org.baomi.shared.MenuContributor;
 import org.baomi.shared.MenuEntry;
 import org.springframework.stereotype.Component;
@@ -20,9 +21,11 @@ class ApprovalMenu implements MenuContributor {
     @Override
     public List<MenuEntry> menuEntries() {
         return List.of(
-                new MenuEntry("approval.menu.requests", "/approvals?box=MINE", "envelope-paper", STAFF, 200),
-                new MenuEntry("approval.menu.inbox", "/approvals", "inbox", ApprovalPermissions.INBOX, 199),
-                new MenuEntry("approval.menu.chains", "/approvals/chains", "diagram-3", ApprovalPermissions.CHAIN_MANAGE,
-                        210));
+                new MenuEntry(MenuArea.APPROVALS, "approval.menu.inbox", "/approvals", "inbox",
+                        ApprovalPermissions.INBOX, 10),
+                new MenuEntry(MenuArea.APPROVALS, "approval.menu.requests", "/approvals?box=MINE", "envelope-paper",
+                        STAFF, 20),
+                new MenuEntry(MenuArea.APPROVALS, "approval.menu.chains", "/approvals/chains", "diagram-3",
+                        ApprovalPermissions.CHAIN_MANAGE, 30));
     }
 }

@@ -7,6 +7,7 @@ import org.baomi.audit.AuditVerification;
 import org.baomi.audit.VerificationResult;
 import org.baomi.shared.Duty;
 import org.baomi.shared.DutyProvider;
+import org.baomi.shared.MenuArea;
 import org.baomi.shared.MenuContributor;
 import org.baomi.shared.MenuEntry;
 import org.springframework.stereotype.Component;
@@ -43,8 +44,10 @@ class ChainDuties implements DutyProvider, MenuContributor {
 
     @Override
     public List<MenuEntry> menuEntries() {
-        return List.of(new MenuEntry("menu.audit-chain", "/audit/chain", "link-45deg", AuditVerification.PERMISSION,
-                215), new MenuEntry("menu.audit-chain-keys", "/audit/chain/keys", "key-fill",
-                AuditVerification.MANAGE_PERMISSION, 135));
+        return List.of(
+                new MenuEntry(MenuArea.AUDIT, "menu.audit-chain", "/audit/chain", "link-45deg",
+                        AuditVerification.PERMISSION, 20),
+                new MenuEntry(MenuArea.AUDIT, "menu.audit-chain-keys", "/audit/chain/keys", "key-fill",
+                        AuditVerification.MANAGE_PERMISSION, 30));
     }
 }

@@ -3,6 +3,7 @@ package org.baomi.notification.web;
 import java.util.List;
 
 import org.baomi.notification.MailOutbox;
+import org.baomi.shared.MenuArea;
 import org.baomi.shared.MenuContributor;
 import org.baomi.shared.MenuEntry;
 import org.springframework.stereotype.Component;
@@ -13,7 +14,7 @@ class NotificationMenu implements MenuContributor {
 
     @Override
     public List<MenuEntry> menuEntries() {
-        return List.of(new MenuEntry("notification.menu.outbox", "/notifications/outbox", "envelope-exclamation",
-                MailOutbox.PERMISSION, 180));
+        return List.of(new MenuEntry(MenuArea.ADMINISTRATION, "notification.menu.outbox", "/notifications/outbox",
+                "envelope-exclamation", MailOutbox.PERMISSION, 50));
     }
 }

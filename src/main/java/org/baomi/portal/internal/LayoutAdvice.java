@@ -4,13 +4,15 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.baomi.iam.CurrentUser;
-import org.baomi.shared.MenuEntry;
 import org.baomi.iam.StaffPrincipal;
 import org.baomi.shared.TraceIds;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Puts what the layout needs on every page: the person, the menu, the current path and the trace id. */
+/**
+ * Puts what the layout needs on every page: the person, the menu (grouped by area, the current page's entry marked),
+ * the current path and the trace id.
+ */
 @ControllerAdvice
 class LayoutAdvice {
 
@@ -31,8 +33,9 @@ class LayoutAdvice {
     }
 
     @ModelAttribute("menu")
-    List<MenuEntry> menu(HttpServletRequest request) {
-        return WebExceptionHandler.isApi(request) ? List.of() : navigation.menu();
+    List<MenuGroup> menu(HttpServletRequest request) {
+        return WebExceptionHandler.isApi(request) ? List.of()
+                : navigation.menuAt(currentPath(request), request.getQueryString());
     }
 
     @ModelAttribute("currentPath")
