@@ -141,7 +141,7 @@ public final class AuditChainBenchmark {
 
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("SET session_replication_role = replica");
-            s.execute("TRUNCATE aud_tree_leaf, aud_chain, aud_batch, aud_segment, aud_anchor");
+            s.execute("TRUNCATE aud_archive, aud_tree_leaf, aud_chain, aud_batch, aud_segment, aud_anchor");
         }
         deleteAnchorFiles(root.resolve("anchors"));
         new ChainSealer(new JdbcTemplate(dataSource), tx, mac, HashAlgorithm.SHA_256, clock, 10_000)
