@@ -141,6 +141,23 @@ final class BaomiProcess {
         return postmasterOf(dataDir);
     }
 
+    /**
+     * Whatever happened in a test, no Baomi and no PostgreSQL of it is left running: stops the processes (in the order
+     * given, nulls ignored), then an orphaned postmaster on the data directory, and removes a stale pid file.
+     */
+    static void cleanUp(Path dataDir, BaomiProcess... processes) throws Exception {
+        for (BaomiProcess p : processes) {
+            if (p != null && p.handle().isAlive()) {
+                p.stopGracefully(Duration.ofSeconds(60));
+            }
+        }
+        Optional<ProcessHandle> leftOver = postmasterOf(dataDir);
+        if (leftOver.isPresent()) {
+            stopPostmaster(leftOver.get(), Duration.ofSeconds(30));
+        }
+        Files.deleteIfExists(dataDir.resolve("postmaster.pid"));
+    }
+
     static Optional<ProcessHandle> postmasterOf(Path dataDir) {
         Path pidFile = dataDir.resolve("postmaster.pid");
         try {

@@ -2,7 +2,6 @@ package org.baomi.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,7 +10,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.baomi.iam.internal.demo.DemoCredentials;
@@ -91,7 +89,7 @@ class KillNineIT {
                     .as("the embedded PostgreSQL stops with Baomi").isTrue();
             assertThat(BaomiProcess.postmasterOf(dataDir)).isEmpty();
         } finally {
-            cleanUp(first, second, dataDir);
+            BaomiProcess.cleanUp(dataDir, second, first);
         }
     }
 
@@ -150,22 +148,6 @@ class KillNineIT {
                 role.setLong(1, id);
                 role.executeUpdate();
             }
-        }
-    }
-
-    /** Whatever happened, no Baomi and no PostgreSQL of this test is left running. */
-    private static void cleanUp(BaomiProcess first, BaomiProcess second, Path dataDir) throws Exception {
-        for (BaomiProcess p : new BaomiProcess[] {second, first}) {
-            if (p != null && p.handle().isAlive()) {
-                p.stopGracefully(Duration.ofSeconds(60));
-            }
-        }
-        Optional<ProcessHandle> leftOver = BaomiProcess.postmasterOf(dataDir);
-        if (leftOver.isPresent()) {
-            BaomiProcess.stopPostmaster(leftOver.get(), Duration.ofSeconds(30));
-        }
-        if (Files.exists(dataDir.resolve("postmaster.pid"))) {
-            Files.delete(dataDir.resolve("postmaster.pid"));
         }
     }
 }

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,7 +14,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -119,7 +117,7 @@ class KillNineUnderLoadIT {
             }
             assertThat(second.stopGracefully(Duration.ofSeconds(90))).as("graceful stop").isTrue();
         } finally {
-            cleanUp(first, second, dataDir);
+            BaomiProcess.cleanUp(dataDir, second, first);
         }
     }
 
@@ -276,21 +274,5 @@ class KillNineUnderLoadIT {
             insert.executeUpdate();
         }
         return token;
-    }
-
-    /** Whatever happened, no Baomi and no PostgreSQL of this test is left running. */
-    private static void cleanUp(BaomiProcess first, BaomiProcess second, Path dataDir) throws Exception {
-        for (BaomiProcess p : new BaomiProcess[] {second, first}) {
-            if (p != null && p.handle().isAlive()) {
-                p.stopGracefully(Duration.ofSeconds(60));
-            }
-        }
-        Optional<ProcessHandle> leftOver = BaomiProcess.postmasterOf(dataDir);
-        if (leftOver.isPresent()) {
-            BaomiProcess.stopPostmaster(leftOver.get(), Duration.ofSeconds(30));
-        }
-        if (Files.exists(dataDir.resolve("postmaster.pid"))) {
-            Files.delete(dataDir.resolve("postmaster.pid"));
-        }
     }
 }
