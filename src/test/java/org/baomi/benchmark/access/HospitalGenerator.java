@@ -1,7 +1,6 @@
 package org.baomi.benchmark.access;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -9,7 +8,7 @@ import java.util.SplittableRandom;
 
 import org.baomi.iam.AccessAction;
 import org.baomi.iam.AccessPolicyRule;
-import org.baomi.iam.NeedToKnow;
+import org.baomi.iam.internal.access.SyntheticHospital;
 import org.baomi.shared.SecretLevel;
 
 /**
@@ -75,29 +74,7 @@ final class HospitalGenerator {
 
     /** The decision point's default policy (the seed), as the benchmark's engines apply it. */
     static List<AccessPolicyRule> defaultPolicy() {
-        return List.of(
-                rule("document", AccessAction.READ, "document:document:read", SecretLevel.INTERNAL, false, 0, 0,
-                        NeedToKnow.CUSTODIAN, NeedToKnow.DISTRIBUTION, NeedToKnow.DEPARTMENT, NeedToKnow.GRANT),
-                rule("document", AccessAction.CHANGE, "document:document:update", null, false, 0, 0,
-                        NeedToKnow.CUSTODIAN, NeedToKnow.GRANT),
-                rule("document", AccessAction.EXPORT, "document:document:export", null, false, 0, 0,
-                        NeedToKnow.CUSTODIAN, NeedToKnow.GRANT),
-                rule("document", AccessAction.CREATE, "document:document:create", SecretLevel.TOP_SECRET, false, 0, 0,
-                        NeedToKnow.CUSTODIAN, NeedToKnow.DEPARTMENT),
-                rule("patient", AccessAction.READ, "privacy:patient:read", null, true, 30, 30,
-                        NeedToKnow.CARE_TEAM, NeedToKnow.GRANT, NeedToKnow.BREAK_GLASS),
-                rule("patient", AccessAction.CHANGE, "privacy:patient:update", null, true, 0, 30,
-                        NeedToKnow.CARE_TEAM, NeedToKnow.GRANT, NeedToKnow.BREAK_GLASS),
-                rule("patient", AccessAction.EXPORT, "privacy:patient:export", null, false, 0, 0, NeedToKnow.GRANT),
-                rule("archive", AccessAction.READ, "archive:archive:read", SecretLevel.INTERNAL, false, 0, 0,
-                        NeedToKnow.CUSTODIAN, NeedToKnow.GRANT, NeedToKnow.DEPARTMENT),
-                rule("archive", AccessAction.CHANGE, "archive:archive:manage", null, false, 0, 0, NeedToKnow.CUSTODIAN));
-    }
-
-    static AccessPolicyRule rule(String type, AccessAction action, String permission, SecretLevel departmentMax,
-            boolean medicalOnly, int careDays, int glassMinutes, NeedToKnow... bases) {
-        return new AccessPolicyRule(type, action, permission, EnumSet.of(bases[0], bases), departmentMax, medicalOnly,
-                careDays, glassMinutes);
+        return SyntheticHospital.defaultRules();
     }
 
     final long seed;
