@@ -10,6 +10,10 @@ public enum MenuArea {
     HOME("house"),
     /** Approval inbox, one's own requests, approval chains. */
     APPROVALS("inbox"),
+    /** The register of classified documents, circulation, the reader's inbox (DOC). */
+    DOCUMENTS("file-earmark-lock"),
+    /** Patients, care relationships and the privacy office's screens (PAT). */
+    PRIVACY("person-vcard"),
     /** The confidentiality office's access screens and the access policy (ACC). */
     ACCESS("shield-check"),
     /** The classification guide and designations (CLS). */
