@@ -2,6 +2,8 @@ package org.baomi.print.internal;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -62,10 +64,12 @@ class TraceCodeService implements TraceCodes {
         StaffPrincipal person = staff.activeById(request.personId())
                 .orElseThrow(() -> BaomiException.invalid("print.error.trace.unknown-person"));
         Long issuedBy = currentUser.principal().map(StaffPrincipal::accountId).orElse(null);
+        // the database keeps microseconds: the time read back is the time stored
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             TraceCode code = TraceCode.random(random);
             TraceRecord row = new TraceRecord(code, person.accountId(), person.staffNo(), person.fullName(),
-                    objectType, objectId, request.level(), request.purpose(), clock.instant(), issuedBy);
+                    objectType, objectId, request.level(), request.purpose(), now, issuedBy);
             if (store.insert(row)) {
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("traceCode", code.value());
