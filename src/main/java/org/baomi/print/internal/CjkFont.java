@@ -34,6 +34,9 @@ public final class CjkFont implements Closeable {
 
     static CjkFont open(PDDocument document, byte[] data) {
         try {
+            // Glyph substitution (GSUB) is left off: Chinese set horizontally needs none, Latin ligatures would only
+            // make extracted and searched text differ from what was meant, and PDFBox's GSUB pass is most of the
+            // cost of drawing text.
             boolean collection = data.length > 4 && data[0] == 't' && data[1] == 't' && data[2] == 'c'
                     && data[3] == 'f';
             if (collection) {
@@ -44,9 +47,11 @@ public final class CjkFont implements Closeable {
                         first[0] = f;
                     }
                 });
+                first[0].setEnableGsub(false);
                 return new CjkFont(ttc, first[0], PDType0Font.load(document, first[0], true));
             }
             TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(data));
+            ttf.setEnableGsub(false);
             return new CjkFont(ttf, ttf, PDType0Font.load(document, ttf, true));
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("the CJK font cannot be used (a TrueType .ttf or .ttc is needed)", e);

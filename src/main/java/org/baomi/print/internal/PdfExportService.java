@@ -40,8 +40,9 @@ class PdfExportService implements PdfWatermarks, PdfDocuments {
     @Override
     public void stamp(InputStream pdf, Watermark mark, OutputStream out) {
         try (PDDocument document = PdfSupport.load(pdf); CjkFont font = fonts.open(document)) {
+            WatermarkPainter.Stamp stamp = painter.prepare(document, font, mark);
             for (PDPage page : document.getPages()) {
-                painter.paint(document, page, font, mark);
+                stamp.paint(page);
             }
             PdfSupport.save(document, out);
         } catch (IOException e) {
@@ -89,7 +90,7 @@ class PdfExportService implements PdfWatermarks, PdfDocuments {
             try (PDPageContentStream cs = new PDPageContentStream(document, page)) {
                 cs.drawImage(picture, (size.getWidth() - w) / 2, (size.getHeight() - h) / 2, w, h);
             }
-            painter.paint(document, page, font, mark);
+            painter.prepare(document, font, mark).paint(page);
             PdfSupport.save(document, out);
         } catch (IOException e) {
             throw new UncheckedIOException("the image PDF could not be written", e);

@@ -66,8 +66,9 @@ class PrintableRenderer {
             }
             footers(document, font, doc);
             if (doc.watermark() != null) {
+                WatermarkPainter.Stamp stamp = painter.prepare(document, font, doc.watermark());
                 for (PDPage page : document.getPages()) {
-                    painter.paint(document, page, font, doc.watermark());
+                    stamp.paint(page);
                 }
             }
             PdfSupport.save(document, out);

@@ -8,8 +8,11 @@ import java.time.format.DateTimeFormatter;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 import org.apache.pdfbox.util.Matrix;
 import org.baomi.print.Watermark;
 
@@ -40,20 +43,84 @@ final class WatermarkPainter {
                 + mark.traceCode().display();
     }
 
-    void paint(PDDocument document, PDPage page, CjkFont font, Watermark mark) {
-        PDRectangle box = page.getCropBox();
-        int rotation = ((page.getRotation() % 360) + 360) % 360;
-        boolean sideways = rotation == 90 || rotation == 270;
-        float width = sideways ? box.getHeight() : box.getWidth();
-        float height = sideways ? box.getWidth() : box.getHeight();
-        try (PDPageContentStream cs = new PDPageContentStream(document, page,
-                PDPageContentStream.AppendMode.APPEND, true, true)) {
-            cs.transform(Matrix.getTranslateInstance(box.getLowerLeftX(), box.getLowerLeftY()));
-            cs.transform(toVisual(rotation, box.getWidth(), box.getHeight()));
-            tiles(cs, font, tileText(mark), width, height);
-            bands(cs, font, mark, width, height);
+    /**
+     * Prepares the watermark of one document: the tile text is drawn once into a form XObject that every tile of
+     * every page shows, so a page costs a few hundred bytes of placement instead of re-encoding the text per tile.
+     */
+    Stamp prepare(PDDocument document, CjkFont font, Watermark mark) {
+        String tile = font.printable(tileText(mark));
+        float textWidth = font.width(tile) * TILE_FONT_SIZE;
+        // an appearance stream is a form XObject whose content stream registers the font for subsetting with the
+        // document (a plain PDFormContentStream does not, and the tile's glyphs would be missing from the subset)
+        PDAppearanceStream form = new PDAppearanceStream(document);
+        form.setResources(new PDResources());
+        form.setBBox(new PDRectangle(0, -TILE_FONT_SIZE * 0.3f, textWidth, TILE_FONT_SIZE * 1.3f));
+        try (PDPageContentStream fcs = new PDPageContentStream(document, form)) {
+            fcs.beginText();
+            fcs.setFont(font.font(), TILE_FONT_SIZE);
+            fcs.showText(tile);
+            fcs.endText();
         } catch (IOException e) {
             throw new UncheckedIOException("the watermark could not be drawn", e);
+        }
+        return new Stamp(document, font, mark, form, textWidth);
+    }
+
+    /** The prepared watermark of one document. */
+    final class Stamp {
+        private final PDDocument document;
+        private final CjkFont font;
+        private final Watermark mark;
+        private final PDFormXObject tile;
+        private final float tileWidth;
+        private final PDExtendedGraphicsState tileAlpha = alpha(TILE_ALPHA);
+        private final PDExtendedGraphicsState bandAlpha = alpha(BAND_ALPHA);
+
+        private Stamp(PDDocument document, CjkFont font, Watermark mark, PDFormXObject tile, float tileWidth) {
+            this.document = document;
+            this.font = font;
+            this.mark = mark;
+            this.tile = tile;
+            this.tileWidth = tileWidth;
+        }
+
+        void paint(PDPage page) {
+            PDRectangle box = page.getCropBox();
+            int rotation = ((page.getRotation() % 360) + 360) % 360;
+            boolean sideways = rotation == 90 || rotation == 270;
+            float width = sideways ? box.getHeight() : box.getWidth();
+            float height = sideways ? box.getWidth() : box.getHeight();
+            try (PDPageContentStream cs = new PDPageContentStream(document, page,
+                    PDPageContentStream.AppendMode.APPEND, true, true)) {
+                cs.transform(Matrix.getTranslateInstance(box.getLowerLeftX(), box.getLowerLeftY()));
+                cs.transform(toVisual(rotation, box.getWidth(), box.getHeight()));
+                tiles(cs, width, height);
+                bands(cs, font, mark, bandAlpha, width, height);
+            } catch (IOException e) {
+                throw new UncheckedIOException("the watermark could not be drawn", e);
+            }
+        }
+
+        private void tiles(PDPageContentStream cs, float w, float h) throws IOException {
+            float dx = tileWidth + 48f;
+            float dy = 96f;
+            cs.saveGraphicsState();
+            cs.setGraphicsStateParameters(tileAlpha);
+            cs.setNonStrokingColor(0.35f, 0.35f, 0.35f);
+            cs.transform(Matrix.getTranslateInstance(w / 2, h / 2));
+            cs.transform(Matrix.getRotateInstance(ANGLE, 0, 0));
+            float reach = (float) Math.hypot(w, h) / 2 + dx;
+            int row = 0;
+            for (float y = -reach; y <= reach; y += dy, row++) {
+                float shift = (row % 2) * dx / 2;
+                for (float x = -reach - shift; x <= reach; x += dx) {
+                    cs.saveGraphicsState();
+                    cs.transform(Matrix.getTranslateInstance(x, y));
+                    cs.drawForm(tile);
+                    cs.restoreGraphicsState();
+                }
+            }
+            cs.restoreGraphicsState();
         }
     }
 
@@ -67,35 +134,10 @@ final class WatermarkPainter {
         };
     }
 
-    private static void tiles(PDPageContentStream cs, CjkFont font, String text, float w, float h)
-            throws IOException {
-        String printable = font.printable(text);
-        float textWidth = font.width(printable) * TILE_FONT_SIZE;
-        float dx = textWidth + 48f;
-        float dy = 96f;
+    private void bands(PDPageContentStream cs, CjkFont font, Watermark mark, PDExtendedGraphicsState bandAlpha,
+            float w, float h) throws IOException {
         cs.saveGraphicsState();
-        cs.setGraphicsStateParameters(alpha(TILE_ALPHA));
-        cs.setNonStrokingColor(0.35f, 0.35f, 0.35f);
-        cs.transform(Matrix.getTranslateInstance(w / 2, h / 2));
-        cs.transform(Matrix.getRotateInstance(ANGLE, 0, 0));
-        float reach = (float) Math.hypot(w, h) / 2 + dx;
-        cs.beginText();
-        cs.setFont(font.font(), TILE_FONT_SIZE);
-        int row = 0;
-        for (float y = -reach; y <= reach; y += dy, row++) {
-            float shift = (row % 2) * dx / 2;
-            for (float x = -reach - shift; x <= reach; x += dx) {
-                cs.setTextMatrix(Matrix.getTranslateInstance(x, y));
-                cs.showText(printable);
-            }
-        }
-        cs.endText();
-        cs.restoreGraphicsState();
-    }
-
-    private void bands(PDPageContentStream cs, CjkFont font, Watermark mark, float w, float h) throws IOException {
-        cs.saveGraphicsState();
-        cs.setGraphicsStateParameters(alpha(BAND_ALPHA));
+        cs.setGraphicsStateParameters(bandAlpha);
         cs.setNonStrokingColor(1f, 0.93f, 0.93f);
         cs.addRect(0, h - BAND_HEIGHT, w, BAND_HEIGHT);
         cs.addRect(0, 0, w, BAND_HEIGHT);
