@@ -112,8 +112,8 @@ public final class PrintBenchmark {
     /** A text PDF of about {@code pages} pages, made with the module's own renderer (CJK text, embedded font). */
     static byte[] inputPdf(Printables printables, int pages) throws Exception {
         List<PrintableDocument.Block> blocks = new ArrayList<>();
-        // about 40 wrapped lines per A4 page
-        for (int i = 0; i < pages * 20; i++) {
+        // about 20 two-line paragraphs fill an A4 page; make a few pages too many, then cut to the exact count
+        for (int i = 0; i < pages * 25; i++) {
             blocks.add(new PrintableDocument.Paragraph("Paragraph " + i + " \u5173\u4e8e\u52a0\u5f3a\u75c5\u5386"
                     + "\u7ba1\u7406\u7684\u901a\u77e5 lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do "
                     + "eiusmod tempor incididunt ut labore et dolore magna aliqua."));
