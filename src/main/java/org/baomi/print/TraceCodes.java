@@ -23,7 +23,8 @@ public interface TraceCodes {
 
     /**
      * "Who got the copy with this code?" Permission {@link PrintPermissions#TRACE_LOOKUP} (a refusal is audited as
-     * {@code access.denied}); the lookup is audited as {@code print.trace.looked-up}, found or not, with the code.
+     * {@code access.denied}); the lookup is audited as {@code print.trace.looked-up}, found or not, with the code;
+     * a malformed code is audited under the same action with outcome FAILED, in its own transaction.
      *
      * @param typed the code as typed from the copy (see {@link TraceCode#parse})
      * @return the record, or empty when no copy has this code

@@ -169,6 +169,18 @@ class TraceCodesTest {
                     assertThat(e.kind()).isEqualTo(BaomiException.Kind.INVALID);
                     assertThat(e.messageKey()).isEqualTo("print.error.trace.malformed");
                 });
+        assertThat(accounts.auditEntries("print.trace.looked-up", "FAILED", office.id(), null)).isEqualTo(1);
+    }
+
+    @Test
+    void traceRowsCannotBeChangedOrDeleted() {
+        TraceCode code = issue(accounts.staff(), "D-2004");
+        assertThatThrownBy(() -> jdbc.sql("UPDATE prt_trace SET person_id = 1 WHERE code = :c")
+                .param("c", code.value()).update()).hasMessageContaining("never changed or deleted");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM prt_trace WHERE code = :c").param("c", code.value()).update())
+                .hasMessageContaining("never changed or deleted");
+        assertThat(jdbc.sql("SELECT count(*) FROM prt_trace WHERE code = :c").param("c", code.value())
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

@@ -33,6 +33,7 @@ class TraceCodeService implements TraceCodes {
     private static final int ATTEMPTS = 5;
     private static final int MAX_OBJECT_TYPE = 40;
     private static final int MAX_OBJECT_ID = 64;
+    private static final int MAX_TYPED = 40;
 
     private final TraceStore store;
     private final StaffLookup staff;
@@ -88,8 +89,16 @@ class TraceCodeService implements TraceCodes {
     @Transactional
     public Optional<TraceRecord> lookup(String typed) {
         guard.require(PrintPermissions.TRACE_LOOKUP);
-        TraceCode code = TraceCode.parse(typed)
-                .orElseThrow(() -> BaomiException.invalid("print.error.trace.malformed"));
+        Optional<TraceCode> parsed = TraceCode.parse(typed);
+        if (parsed.isEmpty()) {
+            // AUD-1: a failed lookup is kept too (in its own transaction), with what was typed, clipped
+            String shown = typed == null ? "" : typed.strip();
+            audit.recordIndependently(new AuditEntry(null, "print.trace.looked-up", "print-trace", null, null,
+                    AuditOutcome.FAILED, "print.error.trace.malformed",
+                    Map.of("typed", shown.length() > MAX_TYPED ? shown.substring(0, MAX_TYPED) : shown)));
+            throw BaomiException.invalid("print.error.trace.malformed");
+        }
+        TraceCode code = parsed.get();
         Optional<TraceRecord> found = store.find(code);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("traceCode", code.value());
