@@ -71,10 +71,12 @@ class EncryptedFileService implements EncryptedFiles {
             WrappedKey wrapped = masterKeys.wrap(dataKey, header.keyContext());
             rows.insertPending(header, owner, mark, mediaType, wrapped.wrapped(), wrapped.masterKeyVersion(),
                     clock.instant(), actorId());
-            SegmentCipher cipher = new SegmentCipher(header.algorithm(), contentKey, noncePrefix, header.digest());
+            byte[] digest = header.digest();
             SegmentStreams.Written written;
             try {
-                written = segments.write(header.fileId(), cipher, header.segmentSize(), plaintext);
+                written = segments.write(header.fileId(),
+                        () -> new SegmentCipher(header.algorithm(), contentKey, noncePrefix, digest),
+                        header.segmentSize(), plaintext);
             } catch (SegmentStreams.InputFailedException e) {
                 throw BaomiException.invalid("vault.file.unreadable-input");
             }
@@ -98,9 +100,9 @@ class EncryptedFileService implements EncryptedFiles {
         Arrays.fill(dataKey, (byte) 0);
         audit.fileAction("vault.file.read", fileId, owner, expectedMark.level(), Map.of("size", row.plaintextSize()));
         try {
-            SegmentCipher cipher = new SegmentCipher(row.algorithm(), contentKey, row.noncePrefix(),
-                    row.header().digest());
-            segments.read(fileId, cipher, row.segmentSize(), row.segmentCount(), out);
+            byte[] digest = row.header().digest();
+            segments.read(fileId, () -> new SegmentCipher(row.algorithm(), contentKey, row.noncePrefix(), digest),
+                    row.segmentSize(), row.segmentCount(), out);
         } catch (SegmentCipher.SegmentTamperedException e) {
             throw tampered(row, owner, "vault.tamper.segment", Map.of("segment", e.index()));
         } catch (SegmentStreams.SegmentsAlteredException e) {

@@ -7,10 +7,14 @@ import java.io.PushbackInputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -19,10 +23,12 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Streams a file's segments into and out of {@code vlt_segment} on the caller's transactional connection (DOC-9),
- * with the cipher on the caller's thread and the database I/O on a helper thread, a few segments apart: at most
- * {@value #IN_FLIGHT} segments are in memory per stream whatever the file's size. Plaintext exists only in the
- * caller's buffers; the helper thread only ever sees ciphertext.
+ * Streams a file's segments into and out of {@code vlt_segment} on the caller's transactional connection (DOC-9):
+ * the caller's thread reads (or writes) the plaintext stream, a pool of crypto threads seals (or opens) segments in
+ * parallel, since each segment is independent, and a helper thread does the database I/O, all a few segments apart:
+ * about {@value #IN_FLIGHT} segments are in memory per stream whatever the file's size. Plaintext exists only in
+ * memory; the I/O thread only ever sees ciphertext; output is written strictly in order, each segment only after its
+ * own tag and those of all before it verified.
  */
 @Component
 class SegmentStreams implements DisposableBean {
@@ -34,6 +40,8 @@ class SegmentStreams implements DisposableBean {
 
     private final DataSource dataSource;
     private final ExecutorService io;
+    /** Segments are independent: they are sealed and opened in parallel, in order of hand-over. */
+    private final ExecutorService crypto;
 
     SegmentStreams(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -44,6 +52,12 @@ class SegmentStreams implements DisposableBean {
             return t;
         };
         this.io = Executors.newCachedThreadPool(factory);
+        AtomicInteger cryptoThreads = new AtomicInteger();
+        this.crypto = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+            Thread t = new Thread(r, "vault-crypto-" + cryptoThreads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** What was written. */
@@ -85,22 +99,29 @@ class SegmentStreams implements DisposableBean {
      * Reads the plaintext to its end, encrypts it segment by segment and inserts the segments. Must run in the
      * transaction that holds the file's row.
      */
-    Written write(long fileId, SegmentCipher cipher, int segmentSize, InputStream plaintext) {
+    Written write(long fileId, Supplier<SegmentCipher> ciphers, int segmentSize, InputStream plaintext) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        Handoff<Segment> handoff = new Handoff<Segment>(IN_FLIGHT).start(io, h -> insertAll(connection, fileId, h));
+        Handoff<Future<Segment>> handoff = new Handoff<Future<Segment>>(IN_FLIGHT)
+                .start(io, h -> insertAll(connection, fileId, h));
         PushbackInputStream in = new PushbackInputStream(plaintext, 1);
-        byte[] buffer = new byte[segmentSize];
         long size = 0;
         int index = 0;
         boolean done = false;
         try {
             while (!done) {
+                byte[] buffer = new byte[segmentSize];
                 int n = in.readNBytes(buffer, 0, segmentSize);
                 done = n < segmentSize || atEnd(in);
-                byte[] sealed = new byte[n + SegmentCipher.TAG_BYTES];
-                cipher.seal(index, done, buffer, n, sealed);
+                int segment = index;
+                boolean last = done;
+                Future<Segment> sealed = crypto.submit(() -> {
+                    byte[] out = new byte[n + SegmentCipher.TAG_BYTES];
+                    ciphers.get().seal(segment, last, buffer, n, out);
+                    Arrays.fill(buffer, (byte) 0);
+                    return new Segment(segment, out);
+                });
                 size += n;
-                if (!handoff.offer(new Segment(index, sealed))) {
+                if (!handoff.offer(sealed)) {
                     handoff.finish();
                     throw new IllegalStateException("segment writer stopped");
                 }
@@ -119,8 +140,6 @@ class SegmentStreams implements DisposableBean {
         } catch (RuntimeException e) {
             handoff.abort();
             throw e;
-        } finally {
-            java.util.Arrays.fill(buffer, (byte) 0);
         }
     }
 
@@ -131,29 +150,30 @@ class SegmentStreams implements DisposableBean {
      * @throws SegmentsAlteredException a segment is missing, extra or out of place
      * @throws OutputFailedException    {@code out} failed
      */
-    void read(long fileId, SegmentCipher cipher, int segmentSize, int segments, OutputStream out) {
+    void read(long fileId, Supplier<SegmentCipher> ciphers, int segmentSize, int segments, OutputStream out) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        Handoff<Segment> handoff = new Handoff<Segment>(IN_FLIGHT).start(io, h -> fetchAll(connection, fileId, h));
-        byte[] plain = new byte[segmentSize + SegmentCipher.TAG_BYTES];
+        Handoff<Future<Opened>> handoff = new Handoff<Future<Opened>>(IN_FLIGHT).start(io,
+                h -> fetchAll(connection, fileId, h, (position, row) -> crypto.submit(() ->
+                        open(ciphers.get(), position, row, segmentSize, segments))));
         boolean completed = false;
         try {
             for (int expected = 0; expected < segments; expected++) {
-                Segment segment = handoff.take();
-                if (segment == null) {
+                Future<Opened> next = handoff.take();
+                if (next == null) {
                     throw new SegmentsAlteredException("file cut short at segment " + expected);
                 }
-                if (segment.index() != expected || segment.data().length > segmentSize + SegmentCipher.TAG_BYTES) {
-                    throw new SegmentsAlteredException("segment out of place at " + expected);
-                }
-                int n = cipher.open(expected, expected == segments - 1, segment.data(), segment.data().length, plain);
+                Opened plain = await(next);
                 try {
-                    out.write(plain, 0, n);
+                    out.write(plain.data(), 0, plain.length());
                 } catch (IOException e) {
                     throw new OutputFailedException(e);
+                } finally {
+                    Arrays.fill(plain.data(), (byte) 0);
                 }
             }
-            if (handoff.take() != null) {
-                throw new SegmentsAlteredException("segments after the last one");
+            Future<Opened> extra = handoff.take();
+            if (extra != null) {
+                await(extra);
             }
             handoff.finish();
             completed = true;
@@ -164,7 +184,34 @@ class SegmentStreams implements DisposableBean {
             if (!completed) {
                 handoff.abort();
             }
-            java.util.Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    /** One opened segment. */
+    private record Opened(byte[] data, int length) {
+    }
+
+    /** Opens the row found at {@code position}: its index must be that position, and no row may follow the last. */
+    private static Opened open(SegmentCipher cipher, int position, Segment row, int segmentSize, int segments) {
+        if (position >= segments) {
+            throw new SegmentsAlteredException("segments after the last one");
+        }
+        if (row.index() != position || row.data().length > segmentSize + SegmentCipher.TAG_BYTES) {
+            throw new SegmentsAlteredException("segment out of place at " + position);
+        }
+        byte[] plain = new byte[Math.max(0, row.data().length - SegmentCipher.TAG_BYTES)];
+        int n = cipher.open(position, position == segments - 1, row.data(), row.data().length, plain);
+        return new Opened(plain, n);
+    }
+
+    private static <T> T await(Future<T> future) throws InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("segment cipher failed", e.getCause());
         }
     }
 
@@ -177,12 +224,14 @@ class SegmentStreams implements DisposableBean {
         return false;
     }
 
-    private static void insertAll(Connection connection, long fileId, Handoff<Segment> handoff) throws Exception {
+    private static void insertAll(Connection connection, long fileId, Handoff<Future<Segment>> handoff)
+            throws Exception {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO vlt_segment (file_id, idx, data) VALUES (?, ?, ?)")) {
             int pending = 0;
-            Segment segment;
-            while ((segment = handoff.take()) != null) {
+            Future<Segment> sealed;
+            while ((sealed = handoff.take()) != null) {
+                Segment segment = await(sealed);
                 insert.setLong(1, fileId);
                 insert.setInt(2, segment.index());
                 insert.setBytes(3, segment.data());
@@ -198,7 +247,13 @@ class SegmentStreams implements DisposableBean {
         }
     }
 
-    private static void fetchAll(Connection connection, long fileId, Handoff<Segment> handoff) throws Exception {
+    /** Submits a fetched row for opening; the position is the row's place in index order. */
+    private interface Opener {
+        Future<Opened> submit(int position, Segment row);
+    }
+
+    private static void fetchAll(Connection connection, long fileId, Handoff<Future<Opened>> handoff, Opener opener)
+            throws Exception {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT idx, data FROM vlt_segment WHERE file_id = ? ORDER BY idx")) {
             // a cursor (the transaction keeps auto-commit off): a few segments at a time, never the whole file
@@ -206,8 +261,9 @@ class SegmentStreams implements DisposableBean {
             binaryResults(select);
             select.setLong(1, fileId);
             try (ResultSet rows = select.executeQuery()) {
+                int position = 0;
                 while (rows.next()) {
-                    if (!handoff.offer(new Segment(rows.getInt(1), rows.getBytes(2)))) {
+                    if (!handoff.offer(opener.submit(position++, new Segment(rows.getInt(1), rows.getBytes(2))))) {
                         return;
                     }
                 }
@@ -229,5 +285,6 @@ class SegmentStreams implements DisposableBean {
     @Override
     public void destroy() {
         io.shutdownNow();
+        crypto.shutdownNow();
     }
 }
