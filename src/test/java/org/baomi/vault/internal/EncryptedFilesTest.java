@@ -7,6 +7,7 @@ import static org.baomi.vault.internal.VaultTestSupport.digestOf;
 import static org.baomi.vault.internal.VaultTestSupport.inTransaction;
 
 import java.io.ByteArrayOutputStream;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -294,6 +295,51 @@ class EncryptedFilesTest {
             return null;
         })).isInstanceOfSatisfying(BaomiException.class,
                 e -> assertThat(e.messageKey()).isEqualTo("vault.file.shredded"));
+    }
+
+    @Test
+    void aBrokenOutputStopsTheReadWithATranslatedReasonAndIsNotTakenForTampering() {
+        FileOwner owner = owner();
+        long id = store(owner, 3 * SEGMENT);
+        long tampered = audits(VaultAudit.TAMPERED, id);
+        java.io.OutputStream broken = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("client went away");
+            }
+        };
+        assertThatThrownBy(() -> inTransaction(context, () -> {
+            vault.read(id, owner, SECRET_MARK, broken);
+            return null;
+        })).isInstanceOfSatisfying(BaomiException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("vault.file.output-failed"));
+        assertThat(audits(VaultAudit.TAMPERED, id)).isEqualTo(tampered);
+    }
+
+    @Test
+    void severalFilesStoredAndReadAtOnceEachReadBackIntact() throws Exception {
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                long size = 5L * SEGMENT + i * 1_001;
+                results.add(callers.submit(() -> {
+                    FileOwner owner = owner();
+                    long id = store(owner, size);
+                    VaultTestSupport.DigestingOutput out = new VaultTestSupport.DigestingOutput();
+                    inTransaction(context, () -> {
+                        vault.read(id, owner, SECRET_MARK, out);
+                        return null;
+                    });
+                    return java.util.Arrays.equals(out.digest(), digestOf(content(size, size)));
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> result : results) {
+                assertThat(result.get(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+            }
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test
