@@ -11,7 +11,9 @@ public enum SecurityEventKind {
     ACCESS_DENIED("access.denied"),
     API_UNAUTHENTICATED("api.unauthenticated"),
     /** AUD-3: a verification run or the sealer found the chain broken (written by the chain's alerts). */
-    CHAIN_BROKEN("audit.chain.broken");
+    CHAIN_BROKEN("audit.chain.broken"),
+    /** DOC-9: a stored classified file failed its integrity check on reading (written by the vault). */
+    VAULT_TAMPERED("vault.file.tampered");
 
     private final String action;
 
