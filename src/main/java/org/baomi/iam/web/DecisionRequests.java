@@ -78,7 +78,7 @@ class DecisionRequests {
             problems.add(new FieldProblem(prefix + "action", item.action() == null || item.action().isBlank()
                     ? "access-web.api.action.required" : "access-web.api.action.unknown"));
         }
-        if (item.resourceType() == null || !ResourceRef.TYPE_FORMAT.matcher(item.resourceType()).matches()) {
+        if (!ResourceRef.isTypeCode(item.resourceType())) {
             problems.add(new FieldProblem(prefix + "resourceType", "access-web.api.resource-type.invalid"));
         }
         if (item.resourceId() == null || item.resourceId().isBlank() || item.resourceId().length() > 100) {
