@@ -210,15 +210,6 @@ class LeanDecisionFilter extends OncePerRequestFilter {
         return accept == null || JSON.equals(accept) || MediaType.ALL_VALUE.equals(accept) ? batch : null;
     }
 
-    /** Whether the request is for one of the two decision paths, whatever its method or media type. */
-    static boolean isDecisionPath(HttpServletRequest request) {
-        String uri = request.getRequestURI();
-        int context = request.getContextPath().length();
-        return uri != null && uri.startsWith(SINGLE, context)
-                && (uri.length() == context + SINGLE.length() || uri.length() == context + BATCH.length()
-                && uri.startsWith(BATCH, context));
-    }
-
     private static boolean isJson(String contentType) {
         return contentType != null && contentType.regionMatches(true, 0, JSON, 0, JSON.length())
                 && (contentType.length() == JSON.length() || contentType.charAt(JSON.length()) == ';');

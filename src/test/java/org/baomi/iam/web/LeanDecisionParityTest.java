@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.baomi.iam.AccessPermissions;
 import org.baomi.iam.ProtectedObject;
 import org.baomi.iam.ProtectedObjects;
@@ -58,6 +59,8 @@ class LeanDecisionParityTest {
     JdbcClient jdbc;
     @Autowired
     FilterRegistrationBean<LeanDecisionFilter> lean;
+    @Autowired
+    MeterRegistry meters;
     @LocalServerPort
     int port;
 
@@ -181,6 +184,27 @@ class LeanDecisionParityTest {
 
         assertThat(count("access.denied")).isEqualTo(denied + 1);
         assertThat(count("api.unauthenticated")).isEqualTo(unauthenticated + 1);
+    }
+
+    @Test
+    void the_server_observation_sees_what_the_lean_path_hands_on_but_not_what_it_answers() {
+        long before = observed();
+
+        client.apiPostJson(SINGLE, token, question(custodian.staffNo(), "READ"));
+        client.apiPostJson(SINGLE, token, question(custodian.staffNo(), "READ"), NORMAL);
+        client.apiPostJson(SINGLE, token, question(custodian.staffNo(), "READ"), NORMAL);
+
+        // An observation is stopped after the answer went out: wait until the two normal calls are counted; the lean
+        // call, answered first, would be counted by then too.
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (observed() < before + 2 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(observed()).isEqualTo(before + 2);
+    }
+
+    private long observed() {
+        return meters.find("http.server.requests").tag("uri", SINGLE).timers().stream().mapToLong(t -> t.count()).sum();
     }
 
     private String question(String staffNo, String action) {
