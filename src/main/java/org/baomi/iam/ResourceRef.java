@@ -20,12 +20,33 @@ public record ResourceRef(String type, String id) {
     public static final Pattern TYPE_FORMAT = Pattern.compile("^[a-z][a-z0-9-]{0,39}$");
 
     public ResourceRef {
-        if (type == null || !TYPE_FORMAT.matcher(type).matches()) {
+        if (!isTypeCode(type)) {
             throw org.baomi.shared.BaomiException.invalid("access.resource.type-invalid");
         }
         if (id == null || id.isBlank() || id.length() > 100) {
             throw org.baomi.shared.BaomiException.invalid("access.resource.id-invalid");
         }
+    }
+
+    /**
+     * Whether the text is an accepted type code ({@link #TYPE_FORMAT}), checked char by char: the decision API checks
+     * every question's type, twice, and the regular expression was a measurable part of a batch (issue 3).
+     */
+    public static boolean isTypeCode(String type) {
+        if (type == null || type.isEmpty() || type.length() > 40) {
+            return false;
+        }
+        char first = type.charAt(0);
+        if (first < 'a' || first > 'z') {
+            return false;
+        }
+        for (int i = 1; i < type.length(); i++) {
+            char c = type.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static ResourceRef document(String id) {

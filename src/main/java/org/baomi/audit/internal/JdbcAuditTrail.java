@@ -70,7 +70,7 @@ class JdbcAuditTrail implements AuditTrail, SmartLifecycle {
                 clip(actor.department()), actor.kind().name(), clip(actor.sourceAddress()), clip(actor.sessionRef()),
                 entry.action(), entry.objectType(), clip(entry.objectId()),
                 entry.level() == null ? null : entry.level().name(), entry.outcome().name(), entry.reasonKey(),
-                json.writeValueAsString(entry.details()), clip(entry.patientId()));
+                DetailsJson.write(json, entry.details()), clip(entry.patientId()));
     }
 
     @Override

@@ -46,13 +46,12 @@ class DecisionRequests {
         List<FieldProblem> problems = new ArrayList<>();
         List<AccessRequest> requests = new ArrayList<>(items.size());
         for (int i = 0; i < items.size() && problems.size() < MAX_PROBLEMS; i++) {
-            String prefix = batch ? "[" + i + "]." : "";
             AccessDecisionRequest item = items.get(i);
             if (item == null) {
                 problems.add(new FieldProblem(batch ? "[" + i + "]" : "body", "access-web.api.item.required"));
                 continue;
             }
-            AccessRequest request = toRequest(item, prefix, callingSystem, problems);
+            AccessRequest request = toRequest(item, batch ? i : -1, callingSystem, problems);
             if (request != null) {
                 requests.add(request);
             }
@@ -63,32 +62,33 @@ class DecisionRequests {
         return requests;
     }
 
-    private AccessRequest toRequest(AccessDecisionRequest item, String prefix, String callingSystem,
+    /** One question; {@code index} is its place in a batch (-1 for a single question), named only in problems. */
+    private AccessRequest toRequest(AccessDecisionRequest item, int index, String callingSystem,
             List<FieldProblem> problems) {
         int before = problems.size();
         boolean hasStaffNo = item.staffNo() != null && !item.staffNo().isBlank();
         if (hasStaffNo == (item.personId() != null)) {
-            problems.add(new FieldProblem(prefix + "staffNo", hasStaffNo
+            problems.add(new FieldProblem(field(index, "staffNo"), hasStaffNo
                     ? "access-web.api.person.both" : "access-web.api.person.required"));
         } else if (item.personId() != null && item.personId() <= 0) {
-            problems.add(new FieldProblem(prefix + "personId", "access-web.api.person-id.invalid"));
+            problems.add(new FieldProblem(field(index, "personId"), "access-web.api.person-id.invalid"));
         }
         AccessAction action = action(item.action());
         if (action == null) {
-            problems.add(new FieldProblem(prefix + "action", item.action() == null || item.action().isBlank()
+            problems.add(new FieldProblem(field(index, "action"), item.action() == null || item.action().isBlank()
                     ? "access-web.api.action.required" : "access-web.api.action.unknown"));
         }
-        if (item.resourceType() == null || !ResourceRef.TYPE_FORMAT.matcher(item.resourceType()).matches()) {
-            problems.add(new FieldProblem(prefix + "resourceType", "access-web.api.resource-type.invalid"));
+        if (!ResourceRef.isTypeCode(item.resourceType())) {
+            problems.add(new FieldProblem(field(index, "resourceType"), "access-web.api.resource-type.invalid"));
         }
         if (item.resourceId() == null || item.resourceId().isBlank() || item.resourceId().length() > 100) {
-            problems.add(new FieldProblem(prefix + "resourceId", "access-web.api.resource-id.invalid"));
+            problems.add(new FieldProblem(field(index, "resourceId"), "access-web.api.resource-id.invalid"));
         }
         if (item.purpose() != null && item.purpose().length() > MAX_PURPOSE) {
-            problems.add(new FieldProblem(prefix + "purpose", "access-web.api.purpose.too-long", MAX_PURPOSE));
+            problems.add(new FieldProblem(field(index, "purpose"), "access-web.api.purpose.too-long", MAX_PURPOSE));
         }
         if (item.breakGlassId() != null && item.breakGlassId() <= 0) {
-            problems.add(new FieldProblem(prefix + "breakGlassId", "access-web.api.break-glass-id.invalid"));
+            problems.add(new FieldProblem(field(index, "breakGlassId"), "access-web.api.break-glass-id.invalid"));
         }
         if (problems.size() > before) {
             return null;
@@ -98,6 +98,11 @@ class DecisionRequests {
         String purpose = item.purpose() == null || item.purpose().isBlank() ? null : item.purpose().strip();
         AccessContext context = new AccessContext(purpose, null, item.breakGlassId(), callingSystem);
         return new AccessRequest(personId, action, new ResourceRef(item.resourceType(), item.resourceId()), context);
+    }
+
+    /** A field's name in a problem: {@code action}, or {@code [3].action} for the fourth item of a batch. */
+    private static String field(int index, String name) {
+        return index < 0 ? name : "[" + index + "]." + name;
     }
 
     /** The basis that allowed it, or the first rule that failed (POLICY when the trail is empty: deny by default). */

@@ -20,7 +20,14 @@ public final class ApiTokenAuthentication extends AbstractAuthenticationToken {
         setAuthenticated(true);
     }
 
-    private static List<GrantedAuthority> authorities(ApiClient client) {
+    /** With the authorities of this client already built ({@link #authorities(ApiClient)}). */
+    ApiTokenAuthentication(ApiClient client, List<GrantedAuthority> authorities) {
+        super(authorities);
+        this.client = client;
+        setAuthenticated(true);
+    }
+
+    static List<GrantedAuthority> authorities(ApiClient client) {
         return client.scopes().stream().sorted()
                 .<GrantedAuthority>map(scope -> new SimpleGrantedAuthority(SCOPE_PREFIX + scope)).toList();
     }

@@ -46,11 +46,16 @@ public final class ApiTokenFormat {
 
     /** Lower-case hex SHA-256 of the whole token, as stored. */
     public static String hash(String token) {
+        byte[] digest = SHA_256.get().digest(token.getBytes(StandardCharsets.US_ASCII));
+        return HexFormat.of().formatHex(digest);
+    }
+
+    /** One digest per thread: looking the algorithm up on every API request showed in the decision API's profile. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
+    });
 }

@@ -51,7 +51,7 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .requestCache(r -> r.disable())
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(ApiResponseHeaders.CSP)))
                 .authorizeHttpRequests(apiSecurity::authorize)
                 .exceptionHandling(e -> e.authenticationEntryPoint(apiSecurity).accessDeniedHandler(apiSecurity));
         apiSecurity.configure(http);
