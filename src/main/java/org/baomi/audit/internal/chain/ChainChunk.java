@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.Set;
 
 /**
- * Reads one chunk [start, end] of the chain for a {@link ChainWalk} (AUD-3; issue 8 "verification ≥ 300,000
- * entries/s"): window by window, the chain rows by sequence number (primary key range), then the entries of the
+ * Reads one chunk of the chain (sequence numbers start to end) for a {@link ChainWalk} (AUD-3; issue 8,
+ * verification of 300,000 entries/s and more): window by window, the chain rows by sequence number (primary key range), then the entries of the
  * window's (tx, id) range in (tx, id) order ({@code aud_entry_tx_idx}), merged in Java. The sealer chains entries in
  * exactly that order, so in an intact chain the two streams pair off one to one; PostgreSQL no longer joins, hashes
  * and sorts the whole entry table per chunk (which cost about as much CPU as all of Java's hashing).
@@ -50,7 +50,7 @@ final class ChainChunk {
         this.skipped = skipped;
     }
 
-    /** Walks [start, end] on {@code connection} (in the caller's read-only transaction), then ends the walk. */
+    /** Walks sequence numbers start to end on {@code connection} (in the caller's read-only transaction), then ends the walk. */
     void read(Connection connection, long start, long end) throws SQLException {
         for (long from = start; from <= end; from += rows.capacity) {
             long to = Math.min(end, from + rows.capacity - 1);
