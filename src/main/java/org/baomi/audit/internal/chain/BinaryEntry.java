@@ -78,6 +78,16 @@ final class BinaryEntry {
         }
     }
 
+    /** Skips an entry's {@value #FIELDS} fields. */
+    static void skip(BinaryRows in) {
+        for (int i = 0; i < FIELDS; i++) {
+            int n = in.length();
+            if (n > 0) {
+                in.skip(n);
+            }
+        }
+    }
+
     private static void string(BinaryRows in, CanonicalEntry.Buffer out) {
         int n = in.length();
         out.i32(n);

@@ -9,13 +9,16 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -46,6 +49,10 @@ public final class ChainVerifier {
     private static final byte[] ZERO_HASH = new byte[HashAlgorithm.LENGTH];
     private static final int PARALLELISM = 4;
     private static final long DEFAULT_MIN_CHUNK = 50_000;
+    /** Chain rows read at a time per chunk ({@link ChainChunk}): about 1 MB of hashes, ids and sequence numbers. */
+    private static final int DEFAULT_WINDOW = 10_000;
+    /** Beyond this many entries skipped by the walk, the unchained check scans the table instead of a list. */
+    private static final int MAX_UNCHAINED_CANDIDATES = 100_000;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
@@ -55,6 +62,7 @@ public final class ChainVerifier {
     private final Path anchorDir;
     private final Clock clock;
     private final long minChunk;
+    private final int window;
 
     /** Receives (entries checked, entries to check) now and then during a run. */
     public interface Progress {
@@ -62,12 +70,17 @@ public final class ChainVerifier {
     }
 
     public ChainVerifier(DataSource dataSource, EntryMac mac, AnchorKeys keys, Path anchorDir, Clock clock) {
-        this(dataSource, mac, keys, anchorDir, clock, DEFAULT_MIN_CHUNK);
+        this(dataSource, mac, keys, anchorDir, clock, DEFAULT_MIN_CHUNK, DEFAULT_WINDOW);
     }
 
-    /** @param minChunk the fewest entries worth a parallel chunk of their own (tests use small chunks) */
-    ChainVerifier(DataSource dataSource, EntryMac mac, AnchorKeys keys, Path anchorDir, Clock clock, long minChunk) {
+    /**
+     * @param minChunk the fewest entries worth a parallel chunk of their own (tests use small chunks)
+     * @param window   chain rows read at a time within a chunk (tests use small windows)
+     */
+    ChainVerifier(DataSource dataSource, EntryMac mac, AnchorKeys keys, Path anchorDir, Clock clock, long minChunk,
+            int window) {
         this.minChunk = minChunk;
+        this.window = window;
         this.jdbc = JdbcClient.create(dataSource);
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(5_000);
@@ -140,8 +153,17 @@ public final class ChainVerifier {
                             deep ? null : rs.getBytes(3),
                             rs.getInt(4), rs.getLong(5), rs.getLong(6)));
                 });
-        long checked = walkInParallel(segments, anchorsAt, batchRoots, problems, from, prev, head, progress);
-        checkUnchained(startAnchorId == null ? null : from, problems);
+        ChainChunk.Key headKey = jdbc.sql("SELECT entry_tx::text, entry_id FROM aud_chain ORDER BY seq DESC LIMIT 1")
+                .query((rs, i) -> new ChainChunk.Key(Long.parseUnsignedLong(rs.getString(1)), rs.getLong(2)))
+                .optional().orElse(null);
+        // The entries a full run must account for start at the first transaction; an incremental one at the oldest
+        // transaction chained after its anchor.
+        long lowerTx = startAnchorId == null ? 0 : Long.parseUnsignedLong(jdbc.sql("SELECT coalesce(min(entry_tx)"
+                + "::text, '0') FROM aud_chain WHERE seq >= :from").param("from", from).query(String.class).single());
+        Set<Long> skipped = ConcurrentHashMap.newKeySet();
+        long checked = headKey == null ? 0 : walkInParallel(segments, anchorsAt, batchRoots, problems, from, prev,
+                head, progress, new ChainChunk.Key(lowerTx, Long.MIN_VALUE), headKey, skipped);
+        checkUnchained(headKey, checked > 0 ? skipped : null, lowerTx, problems);
         // Issue 8 item 8: the batch tree is recomputed whole (a few hashes per batch) in every mode.
         new BatchTree(jdbc).verify(anchors.trusted(), problems);
         Long anchorId = start != null ? Long.valueOf(start.id()) : newest == null ? null : newest.id();
@@ -154,8 +176,8 @@ public final class ChainVerifier {
      * batch's Merkle root is checked whole) and links to the stored hash before it.
      */
     private long walkInParallel(List<Segment> segments, Map<Long, List<Anchor>> anchorsAt,
-            Map<Long, ChainWalk.StoredBatch> batchRoots,
-            Problems problems, long from, byte[] prev, long head, Progress progress) {
+            Map<Long, ChainWalk.StoredBatch> batchRoots, Problems problems, long from, byte[] prev, long head,
+            Progress progress, ChainChunk.Key firstLower, ChainChunk.Key headKey, Set<Long> skipped) {
         if (head < from) {
             return 0;
         }
@@ -166,21 +188,18 @@ public final class ChainVerifier {
         for (int i = 0; i < starts.size(); i++) {
             long start = starts.get(i);
             long end = i + 1 < starts.size() ? starts.get(i + 1) - 1 : head;
-            byte[] before = start == from ? prev : jdbc.sql("SELECT entry_hash FROM aud_chain WHERE seq = :seq")
-                    .param("seq", start - 1).query(byte[].class).optional().orElse(null);
-            ChainWalk walk = new ChainWalk(mac, segments, anchorsAt, batchRoots, problems, start, before, total,
+            record Before(byte[] hash, ChainChunk.Key key) {
+            }
+            Before before = start == from ? new Before(prev, firstLower) : jdbc.sql("SELECT entry_hash,"
+                    + " entry_tx::text, entry_id FROM aud_chain WHERE seq = :seq").param("seq", start - 1)
+                    .query((rs, row) -> new Before(rs.getBytes(1), new ChainChunk.Key(
+                            Long.parseUnsignedLong(rs.getString(2)), rs.getLong(3))))
+                    .optional().orElse(new Before(null, firstLower));
+            ChainWalk walk = new ChainWalk(mac, segments, anchorsAt, batchRoots, problems, start, before.hash(), total,
                     progress, checked);
+            ChainChunk chunk = new ChainChunk(walk, window, before.key(), headKey, skipped);
             tasks.add(() -> readOnly.execute(status -> streaming.execute((Connection connection) -> {
-                // Binary COPY: no per-row protocol or string decoding; bounds are numbers from this class.
-                try (BinaryRows rows = BinaryRows.open(connection, "SELECT c.seq, c.entry_id, c.segment_id,"
-                        + " c.batch_id, c.prev_hash, c.entry_hash, c.mac_valid, " + BinaryEntry.COLUMNS
-                        + " FROM aud_chain c LEFT JOIN aud_entry e ON e.id = c.entry_id"
-                        + " WHERE c.seq >= " + start + " AND c.seq <= " + end + " ORDER BY c.seq")) {
-                    while (rows.nextRow() >= 0) {
-                        walk.row(rows);
-                    }
-                }
-                walk.finish(end);
+                chunk.read(connection, start, end);
                 return null;
             })));
         }
@@ -234,27 +253,35 @@ public final class ChainVerifier {
         }
     }
 
-    /** Entries below the sealed head that the chain does not contain (inserted behind the sealer's back). */
-    private void checkUnchained(Long fromSeq, Problems problems) {
-        record Head(String tx, long entryId) {
-        }
-        Head head = jdbc.sql("SELECT entry_tx::text, entry_id FROM aud_chain ORDER BY seq DESC LIMIT 1")
-                .query((rs, i) -> new Head(rs.getString(1), rs.getLong(2))).optional().orElse(null);
+    /**
+     * Entries below the sealed head that the chain does not contain (inserted behind the sealer's back). The walk
+     * read every entry below the head and passed on those no chain row took in order ({@code skipped}); only they
+     * are looked up here. Without a walk (or with too many of them, as after a mass rewrite of the chain), every
+     * entry from {@code lowerTx} up to the head is checked in the database.
+     */
+    private void checkUnchained(ChainChunk.Key head, Set<Long> skipped, long lowerTx, Problems problems) {
         if (head == null) {
             jdbc.sql("SELECT id FROM aud_entry WHERE tx < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY id LIMIT 1")
                     .query(Long.class).optional().ifPresent(id -> problems.add(1, ChainBreakage.UNCHAINED_ENTRY,
                             "entry " + id + " is not in the chain"));
             return;
         }
-        String lowerTx = fromSeq == null ? "0" : jdbc.sql("SELECT coalesce(min(entry_tx)::text, '0') FROM aud_chain"
-                + " WHERE seq >= :from").param("from", fromSeq).query(String.class).single();
+        if (skipped != null && skipped.isEmpty()) {
+            return;
+        }
+        // Numbers only are inlined: entry ids read from the database.
+        String among = skipped == null || skipped.size() > MAX_UNCHAINED_CANDIDATES ? ""
+                : " AND e.id = ANY ('{" + skipped.stream().map(String::valueOf).collect(Collectors.joining(","))
+                        + "}'::bigint[])";
         jdbc.sql("""
                 SELECT e.id, (SELECT min(c.seq) FROM aud_chain c WHERE (c.entry_tx, c.entry_id) > (e.tx, e.id)) AS at
                 FROM aud_entry e
                 WHERE (e.tx, e.id) < (CAST(:tx AS xid8), :id) AND e.tx >= CAST(:lower AS xid8)
-                  AND NOT EXISTS (SELECT 1 FROM aud_chain c WHERE c.entry_id = e.id)
+                  AND NOT EXISTS (SELECT 1 FROM aud_chain c WHERE c.entry_id = e.id)""" + among + """
+
                 ORDER BY e.tx, e.id LIMIT 10
-                """).param("tx", head.tx()).param("id", head.entryId()).param("lower", lowerTx)
+                """).param("tx", Long.toUnsignedString(head.tx())).param("id", head.id())
+                .param("lower", Long.toUnsignedString(lowerTx))
                 .query(rs -> {
                     problems.add(rs.getLong("at"), ChainBreakage.UNCHAINED_ENTRY,
                             "entry " + rs.getLong("id") + " lies below the head but is not in the chain");

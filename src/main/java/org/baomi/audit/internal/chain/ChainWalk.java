@@ -1,10 +1,13 @@
 package org.baomi.audit.internal.chain;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.baomi.audit.ChainBreakage;
@@ -41,6 +44,7 @@ final class ChainWalk {
     private final List<Anchor> batchAnchors = new ArrayList<>();
     private final CanonicalEntry.Buffer input = new CanonicalEntry.Buffer(512);
     private final BinaryEntry entry = new BinaryEntry();
+    private final List<Deferred> deferred = new ArrayList<>();
 
     ChainWalk(EntryMac mac, List<Segment> segments, Map<Long, List<Anchor>> anchorsAt,
             Map<Long, StoredBatch> batchRoots, Problems problems, long from, byte[] prev, long total,
@@ -58,18 +62,25 @@ final class ChainWalk {
         this.checkedTotal = checkedTotal;
     }
 
-    void row(BinaryRows rs) {
-        long seq = rs.int8NotNull();
-        long chainEntryId = rs.int8NotNull();
-        int segmentId = rs.int4();
-        long batch = rs.int8NotNull();
-        byte[] prevHash = rs.bytes();
-        byte[] stored = rs.bytes();
-        boolean macValid = rs.bool();
-        input.reset();
-        input.bytes(prevHash);
-        input.i64(seq);
-        entry.read(rs, input);
+    /**
+     * Checks row {@code r} of the window. {@code entry}: the stream positioned at the fields of its entry (read
+     * here), or null when the entry did not come in chain order: it is then looked up by id in
+     * {@link #resolveDeferred}.
+     */
+    void row(ChainChunk.Window w, int r, BinaryRows entry) {
+        long seq = w.seq[r];
+        long chainEntryId = w.entryId[r];
+        int segmentId = w.segmentId[r];
+        long batch = w.batchId[r];
+        byte[] prevHash = w.prevHash[r];
+        byte[] stored = w.entryHash[r];
+        boolean macValid = w.macValid[r];
+        if (entry != null) {
+            input.reset();
+            input.bytes(prevHash);
+            input.i64(seq);
+            this.entry.read(entry, input);
+        }
         if (seq != expected) {
             problems.add(expected, ChainBreakage.SEQUENCE_GAP, "sequence " + expected + " to " + (seq - 1)
                     + " missing");
@@ -100,20 +111,12 @@ final class ChainWalk {
         if (!macValid) {
             batchUnauthentic.add(seq);
         }
-        if (!entry.present) {
-            problems.add(seq, ChainBreakage.ENTRY_MISSING, "entry " + chainEntryId + " at sequence "
-                    + seq + " is missing");
+        if (entry == null) {
+            deferred.add(new Deferred(seq, chainEntryId, prevHash, stored, segment.algorithm(), macValid,
+                    !sealedByBaomi()));
         } else {
-            HashAlgorithm.Hasher hasher = hashers.computeIfAbsent(segment.algorithm(), HashAlgorithm::newHasher);
-            hasher.update(input.data(), 0, input.size());
-            if (entry.id != chainEntryId || !Arrays.equals(hasher.digest(), stored)) {
-                problems.add(seq, ChainBreakage.ENTRY_ALTERED, "entry " + entry.id + " at sequence " + seq
-                        + " does not match its hash");
-            } else if (!macValid || (!sealedByBaomi() && !mac.verifies(input.data(), entry.bodyStart,
-                    entry.bodyEnd - entry.bodyStart, entry.macStart + 4, entry.macLength))) {
-                problems.add(seq, ChainBreakage.ENTRY_NOT_AUTHENTIC, "entry " + entry.id + " at sequence "
-                        + seq + " was not written by Baomi (MAC)");
-            }
+            checkEntry(seq, chainEntryId, stored, segment.algorithm(), macValid, !sealedByBaomi(), this.entry,
+                    input);
         }
         for (Anchor anchor : anchorsAt.getOrDefault(seq, List.of())) {
             if (!Arrays.equals(anchor.headHash(), stored) || anchor.batchId() != batchId) {
@@ -127,6 +130,77 @@ final class ChainWalk {
             batchAnchors.add(anchor);
         }
         advance(seq, stored);
+    }
+
+    /**
+     * The entry checks of one chain row: its entry's hash from {@code input} (previous hash, sequence number,
+     * canonical body, MAC, as read by {@code read}), then its MAC verdict, and the MAC itself where no seal MAC
+     * vouches for it ({@code macNeeded}).
+     */
+    private void checkEntry(long seq, long chainEntryId, byte[] stored, HashAlgorithm algorithm, boolean macValid,
+            boolean macNeeded, BinaryEntry read, CanonicalEntry.Buffer input) {
+        HashAlgorithm.Hasher hasher = hashers.computeIfAbsent(algorithm, HashAlgorithm::newHasher);
+        hasher.update(input.data(), 0, input.size());
+        if (read.id != chainEntryId || !Arrays.equals(hasher.digest(), stored)) {
+            problems.add(seq, ChainBreakage.ENTRY_ALTERED, "entry " + read.id + " at sequence " + seq
+                    + " does not match its hash");
+        } else if (!macValid || (macNeeded && !mac.verifies(input.data(), read.bodyStart,
+                read.bodyEnd - read.bodyStart, read.macStart + 4, read.macLength))) {
+            problems.add(seq, ChainBreakage.ENTRY_NOT_AUTHENTIC, "entry " + read.id + " at sequence "
+                    + seq + " was not written by Baomi (MAC)");
+        }
+    }
+
+    /** A chain row whose entry was not found in chain order. */
+    private record Deferred(long seq, long entryId, byte[] prevHash, byte[] stored, HashAlgorithm algorithm,
+            boolean macValid, boolean macNeeded) {
+    }
+
+    /**
+     * Checks the rows whose entries did not come in chain order, looking each entry up by id (as a join on the id
+     * would): missing, altered or not authentic. Run after each window, on the walk's connection.
+     */
+    void resolveDeferred(Connection connection) throws SQLException {
+        if (deferred.isEmpty()) {
+            return;
+        }
+        StringJoiner ids = new StringJoiner(",", "'{", "}'::bigint[]");
+        deferred.stream().mapToLong(Deferred::entryId).distinct().forEach(id -> ids.add(Long.toString(id)));
+        record Found(byte[] data, int bodyEnd, int macLength) {
+        }
+        Map<Long, Found> found = new HashMap<>();
+        CanonicalEntry.Buffer body = new CanonicalEntry.Buffer(512);
+        BinaryEntry read = new BinaryEntry();
+        try (BinaryRows rows = BinaryRows.open(connection, "SELECT " + BinaryEntry.COLUMNS
+                + " FROM aud_entry e WHERE e.id = ANY (" + ids + ")")) {
+            while (rows.nextRow() >= 0) {
+                body.reset();
+                read.read(rows, body);
+                found.put(read.id, new Found(body.toArray(), read.bodyEnd, read.macLength));
+            }
+        }
+        CanonicalEntry.Buffer hashInput = new CanonicalEntry.Buffer(512);
+        BinaryEntry positions = new BinaryEntry();
+        for (Deferred d : deferred) {
+            Found hit = found.get(d.entryId());
+            if (hit == null) {
+                problems.add(d.seq(), ChainBreakage.ENTRY_MISSING, "entry " + d.entryId() + " at sequence "
+                        + d.seq() + " is missing");
+                continue;
+            }
+            hashInput.reset();
+            hashInput.bytes(d.prevHash());
+            hashInput.i64(d.seq());
+            positions.id = d.entryId();
+            positions.bodyStart = hashInput.size();
+            positions.bodyEnd = positions.bodyStart + hit.bodyEnd();
+            positions.macStart = positions.bodyEnd;
+            positions.macLength = hit.macLength();
+            hashInput.bytes(hit.data());
+            checkEntry(d.seq(), d.entryId(), d.stored(), d.algorithm(), d.macValid(), d.macNeeded(), positions,
+                    hashInput);
+        }
+        deferred.clear();
     }
 
     private void advance(long seq, byte[] stored) {

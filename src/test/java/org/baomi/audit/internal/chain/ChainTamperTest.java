@@ -158,6 +158,24 @@ class ChainTamperTest {
     }
 
     @Test
+    void an_entry_out_of_chain_order_is_still_looked_up_and_checked_by_its_id_AUD_3() {
+        // The verifier pairs chain rows and entries by (tx, id) order; a row whose entry_tx no longer matches falls
+        // back to a lookup by id, which must check the entry as strictly (here: changed, and also in deep mode).
+        try (ScratchChain chain = attackCopy()) {
+            long id = chain.idAtSeq(30);
+            chain.asDba("UPDATE aud_chain SET entry_tx = '1'::xid8 WHERE seq = 30");
+            VerificationResult unchanged = chain.verify(VerificationMode.DEEP, null);
+            assertThat(unchanged.intact()).as("entry_tx is bookkeeping, not hashed: %s", unchanged.problems())
+                    .isTrue();
+            assertThat(unchanged.entriesChecked()).isEqualTo(60);
+
+            chain.asDba("UPDATE aud_entry SET outcome = 'DENIED' WHERE id = " + id);
+            assertDetected(chain.verifyFully(), ChainBreakage.ENTRY_ALTERED, 30);
+            assertDetected(chain.verify(VerificationMode.DEEP, null), ChainBreakage.ENTRY_ALTERED, 30);
+        }
+    }
+
+    @Test
     void swapping_the_contents_of_two_entries_is_detected_AUD_3() {
         try (ScratchChain chain = attackCopy()) {
             long a = chain.idAtSeq(21);

@@ -93,8 +93,9 @@ final class ScratchChain implements AutoCloseable {
     }
 
     ChainVerifier verifier() {
-        // Chunks of at least 10 entries: the 60-entry chain is walked in parallel chunks, as a large one is.
-        return new ChainVerifier(dataSource, mac, keys, anchorDir, clock, 10);
+        // Chunks of at least 10 entries, windows of 7 chain rows: the 60-entry chain is walked in parallel chunks and
+        // windows, as a large one is.
+        return new ChainVerifier(dataSource, mac, keys, anchorDir, clock, 10, 7);
     }
 
     VerificationResult verify(VerificationMode mode, Long startAnchor) {
