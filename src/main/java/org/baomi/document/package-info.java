@@ -4,8 +4,10 @@
  * history of every document; and circulation (传阅, DOC-5) from the custodian to named readers and back. Every
  * show, change and export is decided by the access decision point ({@link org.baomi.iam.AccessPolicy}), each
  * document being registered there as a protected object with its level, department, custodian and distribution.
- * Public API: {@link org.baomi.document.DocumentRegister} and {@link org.baomi.document.DocumentCirculation}.
+ * Copies, excerpts and carrying out (DOC-3, DOC-4) exist only by approval (the approval engine), each copy numbered
+ * and registered with its holder, returns tracked. Public API: {@link org.baomi.document.DocumentRegister},
+ * {@link org.baomi.document.DocumentCirculation} and {@link org.baomi.document.DocumentCopies}.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "audit", "iam", "classification", "notification"})
+        allowedDependencies = {"shared", "audit", "iam", "classification", "notification", "approval"})
 package org.baomi.document;

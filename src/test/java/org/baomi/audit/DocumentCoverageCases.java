@@ -8,7 +8,10 @@ import org.baomi.audit.AuditCoverageTest.Who;
 import org.baomi.document.CirculationDraft;
 import org.baomi.document.CirculationMode;
 import org.baomi.document.Direction;
+import org.baomi.document.CopyKind;
+import org.baomi.document.CopyRequest;
 import org.baomi.document.DocumentCirculation;
+import org.baomi.document.DocumentCopies;
 import org.baomi.document.DocumentDraft;
 import org.baomi.document.DocumentFilter;
 import org.baomi.document.DocumentRegister;
@@ -51,6 +54,19 @@ final class DocumentCoverageCases {
                         () -> circulating(t, "MGMT-GENERAL", doctor));
                 t.bean(DocumentCirculation.class).sign(circulation);
             }),
+            Case.recorded("DocumentCopies.request", Who.OFFICE, "document.copy.requested",
+                    t -> t.bean(DocumentCopies.class).request(new CopyRequest(registered(t, "MGMT-CONTRACT"),
+                            CopyKind.COPY, 1, null, "coverage"))),
+            Case.refused("DocumentCopies.makeCopy", Who.OFFICE, "document.copy.refused",
+                    t -> t.bean(DocumentCopies.class).makeCopy(registered(t, "MGMT-CONTRACT"), CopyKind.COPY)),
+            Case.refused("DocumentCopies.returnCopy", Who.DOCTOR, "document.copy.refused",
+                    t -> t.bean(DocumentCopies.class).returnCopy(approvedCopy(t))),
+            Case.refused("DocumentCopies.returnCarriedOut", Who.DOCTOR, "document.copy.refused",
+                    t -> t.bean(DocumentCopies.class).returnCarriedOut(carriedOut(t))),
+            Case.recorded("DocumentCopies.copiesOf", Who.OFFICE, "access.decision",
+                    t -> t.bean(DocumentCopies.class).copiesOf(registered(t, "MGMT-CONTRACT"))),
+            Case.recorded("DocumentCopies.carryOutsOf", Who.OFFICE, "access.decision",
+                    t -> t.bean(DocumentCopies.class).carryOutsOf(registered(t, "MGMT-CONTRACT"))),
             Case.recorded("DocumentCirculation.flagOverdue", Who.MODULE, "document.circulation.overdue", t -> {
                 long circulation = SignedIn.as(t.accounts.authenticationOf(t.person(Who.OFFICE)),
                         () -> circulating(t, "MGMT-CONTRACT", reader(t)));
@@ -65,6 +81,33 @@ final class DocumentCoverageCases {
             Map.entry("DocumentRegister.defaultsFor", "a category's default level and period: public regulatory text"),
             Map.entry("DocumentCirculation.inbox", "the caller's own circulation inbox; opening any document is "
                     + "audited (DocumentRegister.show)"));
+
+    /** A copy record made directly (the approval round trip is CopyTest's): a copy the office person holds. */
+    private static long approvedCopy(AuditCoverageTest t) {
+        long document = SignedIn.as(t.accounts.authenticationOf(t.person(Who.OFFICE)),
+                () -> registered(t, "MGMT-CONTRACT"));
+        long request = t.jdbc.sql("INSERT INTO doc_copy_request (document_id, kind, approval_id, requester_id, "
+                + "requester_name, copies, status, requested_at) VALUES (:d, 'COPY', -:d, :p, 'Coverage', 1, "
+                + "'APPROVED', now()) RETURNING id").param("d", document).param("p", t.person(Who.OFFICE).id())
+                .query(Long.class).single();
+        return t.jdbc.sql("INSERT INTO doc_copy (document_id, request_id, kind, copy_no, of_total, holder_id, "
+                + "holder_name, status, authorised_at) VALUES (:d, :r, 'COPY', 1, 1, :p, 'Coverage', 'AUTHORISED', "
+                + "now()) RETURNING id").param("d", document).param("r", request).param("p", t.person(Who.OFFICE).id())
+                .query(Long.class).single();
+    }
+
+    private static long carriedOut(AuditCoverageTest t) {
+        long document = SignedIn.as(t.accounts.authenticationOf(t.person(Who.OFFICE)),
+                () -> registered(t, "MGMT-CONTRACT"));
+        long request = t.jdbc.sql("INSERT INTO doc_copy_request (document_id, kind, approval_id, requester_id, "
+                + "requester_name, destination, status, requested_at) VALUES (:d, 'CARRY_OUT', -:d, :p, 'Coverage', "
+                + "'Coverage', 'APPROVED', now()) RETURNING id").param("d", document)
+                .param("p", t.person(Who.OFFICE).id()).query(Long.class).single();
+        return t.jdbc.sql("INSERT INTO doc_carry_out (document_id, request_id, holder_id, holder_name, destination, "
+                + "authorised_at) VALUES (:d, :r, :p, 'Coverage', 'Coverage', now()) RETURNING id")
+                .param("d", document).param("r", request).param("p", t.person(Who.OFFICE).id())
+                .query(Long.class).single();
+    }
 
     private static DocumentDraft draft(AuditCoverageTest t, String category) {
         return new DocumentDraft(Direction.RECEIPT, "Coverage " + System.nanoTime(), null, "Coverage unit", category,

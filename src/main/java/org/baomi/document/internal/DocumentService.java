@@ -50,6 +50,7 @@ class DocumentService implements DocumentRegister {
     private final DocumentStore store;
     private final DocumentSearch search;
     private final CirculationStore circulations;
+    private final CopyStore copies;
     private final RegistrationRules rules;
     private final ClassificationCatalogue catalogue;
     private final ClassifierDesignations classifiers;
@@ -62,12 +63,13 @@ class DocumentService implements DocumentRegister {
     private final Clock clock;
 
     DocumentService(DocumentStore store, DocumentSearch search, CirculationStore circulations,
-            RegistrationRules rules, ClassificationCatalogue catalogue, ClassifierDesignations classifiers,
+            CopyStore copies, RegistrationRules rules, ClassificationCatalogue catalogue, ClassifierDesignations classifiers,
             AccessPolicy access, ProtectedObjects objects, PermissionGuard guard, CurrentUser currentUser,
             AuditTrail audit, MessageSource messages, Clock clock) {
         this.store = store;
         this.search = search;
         this.circulations = circulations;
+        this.copies = copies;
         this.rules = rules;
         this.catalogue = catalogue;
         this.classifiers = classifiers;
@@ -144,7 +146,7 @@ class DocumentService implements DocumentRegister {
         return new DocumentDetail(row.summary(), row.departmentId(), row.storagePlace(), row.remarks(), row.fileId(),
                 row.fileName(), row.fileSize(), row.fileMediaType(), row.createdByName(), row.createdAt(),
                 row.version(), store.history(documentId), all, row.summary().custodianId() == reader.accountId(),
-                signable);
+                signable, copies.copiesOf(documentId), copies.carryOutsOf(documentId), reader.accountId());
     }
 
     @Override

@@ -118,6 +118,7 @@ class DocumentController {
             model.addAttribute("circulationForm", new CirculationForm());
         }
         model.addAttribute("modes", org.baomi.document.CirculationMode.values());
+        model.addAttribute("copyKinds", org.baomi.document.CopyKind.values());
         return "document/detail";
     }
 
