@@ -43,8 +43,15 @@ class DocumentSearch {
         where.add("d.level IN (:levels)");
         params.put("levels", levels);
         if (filter.query() != null && !filter.query().isBlank()) {
-            where.add("(d.title ILIKE :q ESCAPE '\\' OR d.doc_number ILIKE :q ESCAPE '\\' OR d.serial_no ILIKE :q ESCAPE '\\')");
-            params.put("q", "%" + escape(filter.query().strip()) + "%");
+            String query = clip(filter.query().strip());
+            // the expression of the index doc_document_grams_idx: candidates by character pairs, then the ILIKE
+            if (query.length() >= 2) {
+                where.add("doc_grams(d.title || ' ' || coalesce(d.doc_number, '') || ' ' || d.serial_no) "
+                        + "@> doc_grams(:raw)");
+                params.put("raw", query);
+            }
+            where.add("(d.title || ' ' || coalesce(d.doc_number, '') || ' ' || d.serial_no) ILIKE :q ESCAPE '\\'");
+            params.put("q", "%" + escape(query) + "%");
         }
         if (filter.level() != null) {
             where.add("d.level = :level");
@@ -90,8 +97,11 @@ class DocumentSearch {
         return new Found(rows, total);
     }
 
+    private static String clip(String text) {
+        return text.length() > 100 ? text.substring(0, 100) : text;
+    }
+
     private static String escape(String text) {
-        String clipped = text.length() > 100 ? text.substring(0, 100) : text;
-        return clipped.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }
