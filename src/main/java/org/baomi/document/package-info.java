@@ -6,7 +6,8 @@
  * document being registered there as a protected object with its level, department, custodian and distribution.
  * Copies, excerpts and carrying out (DOC-3, DOC-4) exist only by approval (the approval engine), each copy numbered
  * and registered with its holder, returns tracked. Public API: {@link org.baomi.document.DocumentRegister},
- * {@link org.baomi.document.DocumentCirculation} and {@link org.baomi.document.DocumentCopies}.
+ * {@link org.baomi.document.DocumentCirculation}, {@link org.baomi.document.DocumentCopies} and
+ * {@link org.baomi.document.DocumentDeclassification} (CLS-4).
  */
 @org.springframework.modulith.ApplicationModule(
         allowedDependencies = {"shared", "audit", "iam", "classification", "notification", "approval"})

@@ -12,6 +12,7 @@ import org.baomi.document.CopyKind;
 import org.baomi.document.CopyRequest;
 import org.baomi.document.DocumentCirculation;
 import org.baomi.document.DocumentCopies;
+import org.baomi.document.DocumentDeclassification;
 import org.baomi.document.DocumentDraft;
 import org.baomi.document.DocumentFilter;
 import org.baomi.document.DocumentRegister;
@@ -67,6 +68,13 @@ final class DocumentCoverageCases {
                     t -> t.bean(DocumentCopies.class).copiesOf(registered(t, "MGMT-CONTRACT"))),
             Case.recorded("DocumentCopies.carryOutsOf", Who.OFFICE, "access.decision",
                     t -> t.bean(DocumentCopies.class).carryOutsOf(registered(t, "MGMT-CONTRACT"))),
+            Case.recorded("DocumentDeclassification.declassifyDue", Who.MODULE, "document.declassified", t -> {
+                long document = SignedIn.as(t.accounts.authenticationOf(t.person(Who.OFFICE)),
+                        () -> registered(t, "MGMT-CONTRACT"));
+                t.jdbc.sql("UPDATE doc_document SET declassify_on = DATE '2000-01-01' WHERE id = :id")
+                        .param("id", document).update();
+                t.bean(DocumentDeclassification.class).declassifyDue();
+            }),
             Case.recorded("DocumentCirculation.flagOverdue", Who.MODULE, "document.circulation.overdue", t -> {
                 long circulation = SignedIn.as(t.accounts.authenticationOf(t.person(Who.OFFICE)),
                         () -> circulating(t, "MGMT-CONTRACT", reader(t)));
