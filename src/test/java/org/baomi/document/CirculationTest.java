@@ -36,6 +36,8 @@ class CirculationTest {
     @Autowired TestAccounts accounts;
     @Autowired JdbcClient jdbc;
     @Autowired MutableClock clock;
+    @Autowired java.util.List<org.baomi.shared.DutyProvider> providers;
+    org.baomi.shared.DutyProvider duties;
 
     DocumentFixture f;
     TestAccounts.Created custodian;
@@ -46,6 +48,8 @@ class CirculationTest {
     @BeforeEach
     void document() {
         f = new DocumentFixture(accounts, feed, register);
+        duties = providers.stream().filter(p -> p.getClass().getSimpleName().startsWith("DocumentDuties")).findFirst()
+                .orElseThrow();
         custodian = f.custodian();
         first = f.reader(SecretLevel.HIGHLY_SECRET);
         second = f.reader(SecretLevel.HIGHLY_SECRET);
@@ -159,6 +163,12 @@ class CirculationTest {
                 .singleElement().satisfies(d -> assertThat(d.overdue()).isTrue());
         assertThat(f.as(first, () -> circulation.inbox())).singleElement()
                 .satisfies(i -> assertThat(i.overdue()).isTrue());
+        assertThat(duties.dutiesOf(custodian.id())).extracting(org.baomi.shared.Duty::key)
+                .contains("document.circulations-overdue");
+        assertThat(duties.dutiesOf(first.id())).singleElement().satisfies(d -> {
+            assertThat(d.key()).isEqualTo("document.to-sign");
+            assertThat(d.urgent()).isTrue();
+        });
         assertThat(jdbc.sql("SELECT count(*) FROM ntf_notification WHERE recipient_id = :id "
                 + "AND message_key = 'document.notification.overdue-reader'").param("id", first.id())
                 .query(Long.class).single()).isEqualTo(1);
