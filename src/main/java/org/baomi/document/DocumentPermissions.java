@@ -1,0 +1,17 @@
+package org.baomi.document;
+
+/** Permission strings of the document module ({@code module:resource:action}). */
+public final class DocumentPermissions {
+
+    /** Register received and dispatched documents, keep the register, search and export it (DOC-2). */
+    public static final String REGISTER_MANAGE = "document:register:manage";
+    /** Read documents (checked by the access policy for type document, action READ). */
+    public static final String READ = "document:document:read";
+    /** Create documents (checked by the access policy for type document, action CREATE). */
+    public static final String CREATE = "document:document:create";
+    /** Send documents one keeps into circulation (DOC-5). */
+    public static final String CIRCULATION_MANAGE = "document:circulation:manage";
+
+    private DocumentPermissions() {
+    }
+}

@@ -1,0 +1,91 @@
+package org.baomi.document.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import org.baomi.iam.FieldProblem;
+import org.baomi.iam.InvalidInputException;
+import org.baomi.shared.BaomiException;
+import org.springframework.validation.BindingResult;
+
+/** Parses form values and puts the module's refusals onto forms, next to their fields. */
+final class Forms {
+
+    private Forms() {
+    }
+
+    static void reject(InvalidInputException invalid, BindingResult binding) {
+        for (FieldProblem problem : invalid.problems()) {
+            if (hasField(binding, problem.field())) {
+                binding.rejectValue(problem.field(), problem.messageKey(), problem.args(), problem.messageKey());
+            } else {
+                binding.reject(problem.messageKey(), problem.args(), problem.messageKey());
+            }
+        }
+    }
+
+    static boolean showOnPage(BaomiException e) {
+        return e.kind() == BaomiException.Kind.INVALID || e.kind() == BaomiException.Kind.CONFLICT;
+    }
+
+    static <E extends Enum<E>> E choice(Class<E> type, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value.strip())) {
+                return constant;
+            }
+        }
+        return null;
+    }
+
+    static void checkChoice(String raw, Object parsed, String field, List<FieldProblem> problems) {
+        if (raw != null && !raw.isBlank() && parsed == null) {
+            problems.add(new FieldProblem(field, "document.error.choice"));
+        }
+    }
+
+    static Integer integer(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        if (v.length() > 9 || !v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return null;
+        }
+        return Integer.valueOf(v);
+    }
+
+    static void checkInteger(String raw, String field, List<FieldProblem> problems) {
+        if (raw != null && !raw.isBlank() && integer(raw) == null) {
+            problems.add(new FieldProblem(field, "document.error.number"));
+        }
+    }
+
+    static LocalDate date(String value) {
+        if (value == null || value.isBlank() || value.length() > 10) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    static void checkDate(String raw, String field, List<FieldProblem> problems) {
+        if (raw != null && !raw.isBlank() && date(raw) == null) {
+            problems.add(new FieldProblem(field, "document.error.date"));
+        }
+    }
+
+    private static boolean hasField(BindingResult binding, String field) {
+        try {
+            return binding.getTarget() != null && binding.getFieldType(field) != null;
+        } catch (RuntimeException notAProperty) {
+            return false;
+        }
+    }
+}
