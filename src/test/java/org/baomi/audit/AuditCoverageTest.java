@@ -230,13 +230,13 @@ class AuditCoverageTest {
     /** Every case, this module's and the other modules' (declared after the lists they join). */
     static final List<Case> CASES = Stream.of(IAM_AND_AUDIT_CASES, AccessCoverageCases.CASES,
             ChainCoverageCases.CASES, ClassificationCoverageCases.CASES, NotificationCoverageCases.CASES,
-            ApprovalCoverageCases.CASES).flatMap(List::stream).toList();
+            ApprovalCoverageCases.CASES, PrivacyCoverageCases.CASES).flatMap(List::stream).toList();
 
     /** Every method that needs no case, with the reason. */
     static final Map<String, String> NOT_SECURITY_RELEVANT = merged(List.of(IAM_AND_AUDIT_EXEMPT,
             AccessCoverageCases.NOT_SECURITY_RELEVANT, ChainCoverageCases.NOT_SECURITY_RELEVANT,
             ClassificationCoverageCases.NOT_SECURITY_RELEVANT, NotificationCoverageCases.NOT_SECURITY_RELEVANT,
-            ApprovalCoverageCases.NOT_SECURITY_RELEVANT));
+            ApprovalCoverageCases.NOT_SECURITY_RELEVANT, PrivacyCoverageCases.NOT_SECURITY_RELEVANT));
 
     private static Map<String, String> merged(List<Map<String, String>> parts) {
         Map<String, String> all = new TreeMap<>();
