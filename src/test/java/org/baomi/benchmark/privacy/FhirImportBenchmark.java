@@ -37,7 +37,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * relationships) and audited in its own transaction. Prints resources/s and latency per Bundle, the target next to
  * it, and the machine's load.
  *
- * <p>Options: {@code --bundles N} (default 60), {@code --senders N} (default 2), {@code --warmup N} (default 6).
+ * <p>Options: {@code --bundles N} (default 60), {@code --senders N} (default 2), {@code --warmup N} (default 6),
+ * {@code --demo-patients N} (default 0; 20000 also shows the demo load's time in the log line "Demo patients
+ * loaded").
  */
 public final class FhirImportBenchmark {
 
@@ -51,14 +53,16 @@ public final class FhirImportBenchmark {
         int bundles = option(args, "--bundles", 60);
         int senders = option(args, "--senders", 2);
         int warmup = option(args, "--warmup", 6);
+        int demoPatients = option(args, "--demo-patients", 0);
         Path work = Files.createTempDirectory(Path.of("target"), "privacy-bench");
         ConfigurableApplicationContext context = SpringApplication.run(BaomiApplication.class,
                 "--server.port=0", "--baomi.embedded-db.data-dir=" + work.resolve("pg").toAbsolutePath(),
                 "--baomi.embedded-db.clean-on-start=true", "--baomi.keys-dir=" + work.resolve("keys").toAbsolutePath(),
                 "--baomi.audit.anchor-dir=" + work.resolve("anchors").toAbsolutePath(),
                 "--baomi.audit.archive.dir=" + work.resolve("archive").toAbsolutePath(),
-                "--baomi.demo.enabled=true", "--baomi.privacy.demo-patients=0", "--spring.main.banner-mode=off",
-                "--logging.level.root=WARN");
+                "--baomi.demo.enabled=true", "--baomi.privacy.demo-patients=" + demoPatients,
+                "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+                "--logging.level.org.baomi.privacy.internal.DemoPatients=INFO");
         int exit = 1;
         try {
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
