@@ -181,11 +181,7 @@ class ImportWriter {
             endings.forEach((member, at) -> byTime.computeIfAbsent(at, k -> new ArrayList<>()).add(member));
             byTime.forEach((at, members) -> {
                 List<Long> rels = members.stream().map(relationshipOf::get).filter(Objects::nonNull).toList();
-                List<Long> startedBefore = new ArrayList<>();
-                for (Long member : members) {
-                    startedBefore.add(member);
-                }
-                store.endMembers(startedBefore, at);
+                store.endMembers(members, at);
                 care.endAll(rels, latestStart(current, members, at));
             });
         }
