@@ -20,6 +20,29 @@ public interface CareRelationships {
      */
     long add(long personId, String patientId, Instant from, Instant until);
 
+    /** A care relationship to add with {@link #addAll}: as the arguments of {@link #add}. */
+    record Assignment(long personId, String patientId, Instant from, Instant until) {
+    }
+
+    /**
+     * {@link #add} for many relationships at once (care teams imported from the HIS, the demo hospital): one
+     * statement, and ONE audit record {@code access.care.added} per call listing the count and, per relationship,
+     * the id, person and patient (AUD-1; one record per batch keeps the audit volume of imports bounded).
+     *
+     * @return the relationships' ids, in the order given
+     * @throws org.baomi.shared.BaomiException INVALID when a period is invalid, a patient id is invalid or a person
+     *         unknown (then nothing is added)
+     */
+    List<Long> addAll(List<Assignment> assignments);
+
+    /**
+     * {@link #end} for many open relationships at once, with ONE audit record {@code access.care.ended} per call.
+     *
+     * @throws org.baomi.shared.BaomiException CONFLICT when one of them does not exist, has ended or starts after
+     *         {@code at} (then none is ended)
+     */
+    void endAll(List<Long> relationshipIds, Instant at);
+
     /**
      * Ends an open relationship at the given time (the care window then runs from it).
      *

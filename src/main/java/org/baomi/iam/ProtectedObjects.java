@@ -21,6 +21,16 @@ public interface ProtectedObjects {
     void register(ProtectedObject object);
 
     /**
+     * {@link #register} for many objects of one type at once (patients imported from the HIS, the demo hospital):
+     * one statement, and ONE audit record {@code access.objects.registered} per call listing the count, the type and
+     * the ids, so that an import of thousands of objects does not write thousands of records (AUD-1, audit volume).
+     * Does nothing for an empty list.
+     *
+     * @throws org.baomi.shared.BaomiException INVALID when the objects are not all of one type
+     */
+    void registerAll(java.util.List<ProtectedObject> objects);
+
+    /**
      * Replaces the object's distribution list (DOC-5: who may read it besides the custodian).
      *
      * @throws org.baomi.shared.BaomiException NOT_FOUND when the object is not registered

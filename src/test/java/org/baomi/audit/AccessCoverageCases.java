@@ -64,6 +64,20 @@ final class AccessCoverageCases {
                     t -> t.bean(ProtectedObjects.class).setDistribution(registered(t, document(), null),
                             Set.of(t.person(Who.STAFF).id()))),
             Case.recorded("CareRelationships.add", Who.MODULE, "access.care.added", t -> careOf(t, patient(t))),
+            // issue 6: the bulk feeds of the patient import and the demo patients, one record per batch
+            Case.recorded("ProtectedObjects.registerAll", Who.MODULE, "access.objects.registered",
+                    t -> t.bean(ProtectedObjects.class).registerAll(List.of(
+                            new ProtectedObject(ResourceRef.patient("T-COV-PAT-" + UUID.randomUUID()),
+                                    SecretLevel.INTERNAL, null, null),
+                            new ProtectedObject(ResourceRef.patient("T-COV-PAT-" + UUID.randomUUID()),
+                                    SecretLevel.INTERNAL, null, null)))),
+            Case.recorded("CareRelationships.addAll", Who.MODULE, "access.care.added",
+                    t -> t.bean(CareRelationships.class).addAll(List.of(new CareRelationships.Assignment(
+                            t.person(Who.DOCTOR).id(), patient(t).id(), t.clock().instant().minus(Duration.ofDays(1)),
+                            null)))),
+            Case.recorded("CareRelationships.endAll", Who.MODULE, "access.care.ended",
+                    t -> t.bean(CareRelationships.class).endAll(List.of(careOf(t, patient(t)), careOf(t, patient(t))),
+                            t.clock().instant())),
             Case.recorded("CareRelationships.end", Who.MODULE, "access.care.ended",
                     t -> t.bean(CareRelationships.class).end(careOf(t, patient(t)), t.clock().instant())),
             // the decision point: each decision that leads to showing or changing content is written
@@ -137,7 +151,9 @@ final class AccessCoverageCases {
                     + "patient"),
             Map.entry("StaffLookup.activeById", "documented in-process lookup for deciding about another person "
                     + "(CLS-3); the result never leaves the server, the caller guards and audits its own action"),
-            Map.entry("StaffLookup.activeByStaffNo", "as StaffLookup.activeById"));
+            Map.entry("StaffLookup.activeByStaffNo", "as StaffLookup.activeById"),
+            Map.entry("DepartmentLookup.byCode", "a department's id, code and kind for module code (imports, demo "
+                    + "data); no content"));
 
     static ResourceRef document() {
         return ResourceRef.document("T-COV-DOC-" + UUID.randomUUID());

@@ -54,7 +54,9 @@ class ApiTokenScopeSeparationTest {
             DENY security administrator issues privacy:patient:read, business content (ORG-5)        | security-admin | privacy:patient:read          | iam.api-token.scope.unknown
             DENY audit administrator issues document:document:read, business content (ORG-5)         | audit-admin    | document:document:read        | iam.api-token.scope.unknown
             DENY security administrator issues an unregistered scope iam:api-token:manage (ORG-5)     | security-admin | iam:api-token:manage          | iam.api-token.scope.unknown
-            DENY system administrator issues any token, no iam:api-token:manage (ORG-5)               | system-admin   | iam:staff:read                | error.forbidden
+            ALLOW system administrator issues integration:patient:import for the HIS (ORG-5, issue 6) | system-admin   | integration:patient:import    | ISSUED
+            DENY system administrator issues iam:staff:read, the security administrator's (ORG-5)     | system-admin   | iam:staff:read                | iam.api-token.scope.other-administrator
+            DENY security administrator issues integration:patient:import (ORG-5)                     | security-admin | integration:patient:import    | iam.api-token.scope.other-administrator
             DENY a staff member issues any token (ACC-2)                                              | staff          | iam:staff:read                | error.forbidden
             """)
     void scopesByIssuerKind(String sentence, String issuerKind, String scope, String expected) {

@@ -122,13 +122,15 @@ class MenuByRoleTest {
     }
 
     @Test
-    void the_system_administrator_sees_accounts_and_the_mail_outbox_only_ORG_5() {
+    void the_system_administrator_sees_accounts_integration_tokens_and_the_mail_outbox_only_ORG_5() {
         Map<MenuArea, List<String>> bar = barOf(accounts.authenticationOf(accounts.systemAdmin()));
 
+        // issue 6: the system administrator issues the HIS's integration:patient:import token
         assertThat(bar).containsExactly(
                 Map.entry(MenuArea.HOME, List.of("/")),
                 Map.entry(MenuArea.CLASSIFICATION, List.of("/classification")),
-                Map.entry(MenuArea.ADMINISTRATION, List.of("/iam/accounts", "/notifications/outbox")),
+                Map.entry(MenuArea.ADMINISTRATION, List.of("/iam/accounts", "/iam/api-tokens",
+                        "/notifications/outbox")),
                 Map.entry(MenuArea.MY_ACCOUNT, List.of("/account/security")));
         assertNothingTwice(bar);
     }

@@ -95,6 +95,10 @@ public class AccessChangeFeed implements SmartLifecycle {
         long now = System.nanoTime();
         holes.values().removeIf(seen -> now - seen > HOLE_RETENTION_NANOS);
         Set<String> done = new LinkedHashSet<>();
+        // objects and care relationships arrive by the thousand from imports: reloaded in bulk after the loop
+        // (a reload reflects the current row, and care entries need no object entry first, so order does not matter)
+        Map<String, List<String>> objectIds = new LinkedHashMap<>();
+        List<Long> careIds = new ArrayList<>();
         for (Change change : changes) {
             if (holes.remove(change.id()) == null && change.id() > lastId) {
                 // a gap far wider than any burst of concurrent writers is a sequence jump, not pending commits
@@ -105,8 +109,18 @@ public class AccessChangeFeed implements SmartLifecycle {
             }
             // one reload per entity and poll is enough
             if (done.add(change.kind() + "|" + change.key1() + "|" + change.key2())) {
-                apply(change.kind(), change.key1(), change.key2());
+                if ("OBJECT".equals(change.kind())) {
+                    objectIds.computeIfAbsent(change.key1(), k -> new ArrayList<>()).add(change.key2());
+                } else if ("CARE".equals(change.kind())) {
+                    careIds.add(Long.parseLong(change.key1()));
+                } else {
+                    apply(change.kind(), change.key1(), change.key2());
+                }
             }
+        }
+        objectIds.forEach((type, ids) -> loader.reloadObjects(model, type, ids));
+        if (!careIds.isEmpty()) {
+            loader.reloadCares(model, careIds);
         }
         pruneIfDue();
         return changes.size();

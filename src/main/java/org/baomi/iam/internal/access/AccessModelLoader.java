@@ -124,6 +124,24 @@ class AccessModelLoader {
                 });
     }
 
+    void reloadObjects(AccessModel model, String type, List<String> ids) {
+        jdbc.sql("""
+                SELECT object_type, object_id, level, department_id, custodian_id FROM iam_protected_object
+                WHERE object_type = :type AND object_id = ANY(CAST(:ids AS TEXT[]))
+                """).param("type", type).param("ids", ids.toArray(new String[0])).query(rs -> {
+                    putObject(model, rs);
+                });
+    }
+
+    void reloadCares(AccessModel model, List<Long> ids) {
+        jdbc.sql("""
+                SELECT id, person_id, patient_id, valid_from, valid_until FROM iam_care_relationship
+                WHERE id = ANY(CAST(:ids AS BIGINT[]))
+                """).param("ids", ids.toArray(new Long[0])).query(rs -> {
+                    putCare(model, rs);
+                });
+    }
+
     void reloadDistribution(AccessModel model, String type, String id) {
         long[] people = jdbc.sql("""
                 SELECT person_id FROM iam_object_distribution WHERE object_type = :type AND object_id = :id

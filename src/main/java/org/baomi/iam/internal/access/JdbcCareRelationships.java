@@ -63,6 +63,79 @@ class JdbcCareRelationships implements CareRelationships {
 
     @Override
     @Transactional
+    public List<Long> addAll(List<Assignment> assignments) {
+        if (assignments.isEmpty()) {
+            return List.of();
+        }
+        int n = assignments.size();
+        Long[] persons = new Long[n];
+        String[] patients = new String[n];
+        Timestamp[] froms = new Timestamp[n];
+        Timestamp[] untils = new Timestamp[n];
+        AccessModel model = feed.model();
+        for (int i = 0; i < n; i++) {
+            Assignment a = assignments.get(i);
+            ResourceRef.patient(a.patientId());
+            if (a.from() == null || (a.until() != null && a.until().isBefore(a.from()))) {
+                throw BaomiException.invalid("access.care.period-invalid");
+            }
+            if (model.person(a.personId()) == null) {
+                throw BaomiException.invalid("access.person.unknown");
+            }
+            persons[i] = a.personId();
+            patients[i] = a.patientId();
+            froms[i] = Timestamp.from(a.from());
+            untils[i] = a.until() == null ? null : Timestamp.from(a.until());
+        }
+        // WITH ORDINALITY keeps the ids in the order given
+        List<Long> ids = jdbc.sql("""
+                WITH inserted AS (
+                    INSERT INTO iam_care_relationship (person_id, patient_id, valid_from, valid_until)
+                    SELECT t.person, t.patient, t.valid_from, t.valid_until
+                    FROM unnest(CAST(:persons AS BIGINT[]), CAST(:patients AS TEXT[]),
+                                CAST(:froms AS TIMESTAMPTZ[]), CAST(:untils AS TIMESTAMPTZ[]))
+                         WITH ORDINALITY AS t(person, patient, valid_from, valid_until, ord)
+                    ORDER BY t.ord
+                    RETURNING id)
+                SELECT id FROM inserted ORDER BY id
+                """).param("persons", persons).param("patients", patients).param("froms", froms)
+                .param("untils", untils).query(Long.class).list();
+        // AUD-1, ACC-4: one record per batch listing each relationship, as add() records one
+        List<Map<String, Object>> listed = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("relationship", ids.get(i));
+            one.put("person", persons[i]);
+            one.put("patient", patients[i]);
+            listed.add(one);
+        }
+        audit.record(new AuditEntry(null, "access.care.added", ResourceRef.PATIENT, null, null, AuditOutcome.ALLOWED,
+                null, Map.of("count", n, "relationships", listed), null));
+        feed.pollAfterCommit();
+        return ids;
+    }
+
+    @Override
+    @Transactional
+    public void endAll(List<Long> relationshipIds, Instant at) {
+        if (relationshipIds.isEmpty()) {
+            return;
+        }
+        Long[] ids = relationshipIds.toArray(new Long[0]);
+        int updated = jdbc.sql("""
+                UPDATE iam_care_relationship SET valid_until = :at
+                WHERE id = ANY(CAST(:ids AS BIGINT[])) AND valid_until IS NULL AND valid_from <= :at
+                """).param("at", Timestamp.from(at)).param("ids", ids).update();
+        if (updated != new java.util.HashSet<>(relationshipIds).size()) {
+            throw BaomiException.conflict("access.care.not-open");
+        }
+        audit.record(new AuditEntry(null, "access.care.ended", ResourceRef.PATIENT, null, null, AuditOutcome.ALLOWED,
+                null, Map.of("count", ids.length, "relationships", List.of(ids), "at", at.toString()), null));
+        feed.pollAfterCommit();
+    }
+
+    @Override
+    @Transactional
     public void end(long relationshipId, Instant at) {
         int updated = jdbc.sql("""
                 UPDATE iam_care_relationship SET valid_until = :at

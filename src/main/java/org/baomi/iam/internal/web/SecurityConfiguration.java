@@ -47,7 +47,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ApiSecurity apiSecurity) throws Exception {
-        http.securityMatcher("/api/**", "/actuator/prometheus")
+        http.securityMatcher("/api/**", "/fhir", "/fhir/**", "/actuator/prometheus")
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .requestCache(r -> r.disable())

@@ -1,0 +1,17 @@
+package org.baomi.privacy;
+
+/** Permissions and token scopes of the privacy module. */
+public final class PrivacyPermissions {
+
+    /**
+     * Token scope of an integration client that writes patient data (the HIS): issued by the system administrator,
+     * never carrying any right to read patient content (ORG-5, migration V202611250300).
+     */
+    public static final String IMPORT_SCOPE = "integration:patient:import";
+
+    /** Reading a patient's record; decided per patient by the decision point (ACC-4). */
+    public static final String PATIENT_READ = "privacy:patient:read";
+
+    private PrivacyPermissions() {
+    }
+}
