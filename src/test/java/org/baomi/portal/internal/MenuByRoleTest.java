@@ -67,24 +67,27 @@ class MenuByRoleTest {
     }
 
     @Test
-    void a_doctor_sees_home_their_own_requests_the_classification_guide_and_their_security_settings_ACC_1() {
+    void a_doctor_sees_home_their_own_requests_documents_kept_and_received_the_guide_and_their_settings_ACC_1() {
         Map<MenuArea, List<String>> bar = barOf(withRoles("staff", "doctor"));
 
         assertThat(bar).containsExactly(
                 Map.entry(MenuArea.HOME, List.of("/")),
                 Map.entry(MenuArea.APPROVALS, List.of("/approvals?box=MINE")),
+                Map.entry(MenuArea.DOCUMENTS, List.of("/documents/kept", "/documents/inbox")),
                 Map.entry(MenuArea.CLASSIFICATION, List.of("/classification")),
                 Map.entry(MenuArea.MY_ACCOUNT, List.of("/account/security")));
         assertNothingTwice(bar);
     }
 
     @Test
-    void the_confidentiality_office_sees_the_inbox_and_the_access_screens_but_not_the_policy_ACC_1() {
+    void the_confidentiality_office_sees_the_inbox_the_register_and_the_access_screens_but_not_the_policy_ACC_1() {
         Map<MenuArea, List<String>> bar = barOf(withRoles("staff", "confidentiality-office"));
 
         assertThat(bar).containsExactly(
                 Map.entry(MenuArea.HOME, List.of("/")),
                 Map.entry(MenuArea.APPROVALS, List.of("/approvals", "/approvals?box=MINE")),
+                Map.entry(MenuArea.DOCUMENTS, List.of("/documents", "/documents/new", "/documents/kept",
+                        "/documents/inbox", "/print/trace")),
                 Map.entry(MenuArea.ACCESS, List.of("/access/who-can", "/access/what-can", "/access/grants",
                         "/access/break-glass/reviews", "/access/break-glass/history")),
                 Map.entry(MenuArea.CLASSIFICATION, List.of("/classification")),
