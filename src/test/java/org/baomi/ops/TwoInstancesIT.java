@@ -2,9 +2,14 @@ package org.baomi.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +47,7 @@ class TwoInstancesIT {
         EmbeddedDatabaseProperties database = new EmbeddedDatabaseProperties(temp.resolve("postgres"), 0, false,
                 true, Duration.ofSeconds(120));
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(database)) {
+            Path vaultKeys = sharedVaultKeyFile(temp.resolve("vault-master.keys"));
             String[] args = {
                     "--spring.datasource.url=" + postgres.jdbcUrl(),
                     "--spring.datasource.username=" + postgres.username(),
@@ -49,6 +55,7 @@ class TwoInstancesIT {
                     "--baomi.demo.enabled=false",
                     "--baomi.keys-dir=" + temp.resolve("keys"),
                     "--baomi.audit.anchor-dir=" + temp.resolve("anchors"),
+                    "--baomi.vault.master-key-file=" + vaultKeys,
                     "--spring.main.banner-mode=off"};
             // Started at the same moment, so that both reach Flyway together.
             CompletableFuture<ConfigurableApplicationContext> startA = CompletableFuture.supplyAsync(() -> start(args));
@@ -65,6 +72,18 @@ class TwoInstancesIT {
                 close(startB);
             }
         }
+    }
+
+    /**
+     * With an external database, as here, the vault's master key file must be given (DOC-9): both instances share
+     * one, as production instances share a mounted secret.
+     */
+    private static Path sharedVaultKeyFile(Path file) throws IOException {
+        byte[] key = new byte[16];
+        new SecureRandom().nextBytes(key);
+        Files.writeString(file, "current=1\nkey.1=SM4_GCM:" + Base64.getEncoder().encodeToString(key) + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return file;
     }
 
     private static ConfigurableApplicationContext start(String[] args) {
