@@ -49,4 +49,12 @@ public class BaomiException extends RuntimeException {
     public Object[] args() {
         return Arrays.copyOf(args, args.length);
     }
+
+    /**
+     * Whether the refusal belongs on the page the person is on, next to the form (a rule they can act on, a
+     * concurrent change), rather than on the error page (no permission, nothing found).
+     */
+    public boolean belongsOnForm() {
+        return kind == Kind.INVALID || kind == Kind.CONFLICT;
+    }
 }

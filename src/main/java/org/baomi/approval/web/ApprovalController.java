@@ -110,11 +110,11 @@ class ApprovalController {
             redirect.addFlashAttribute("notice", Notice.success("approval.notice.submitted", id));
             return "redirect:/approvals/" + id;
         } catch (InvalidInputException invalid) {
-            ApprovalWeb.reject(invalid, binding);
+            invalid.rejectOn(binding);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return form(model, requestForm);
         } catch (BaomiException e) {
-            if (!ApprovalWeb.showOnPage(e)) {
+            if (!e.belongsOnForm()) {
                 throw e;
             }
             binding.reject(e.messageKey(), e.args(), e.messageKey());
@@ -162,7 +162,7 @@ class ApprovalController {
             } catch (InvalidInputException invalid) {
                 outcome = Notice.problem(invalid.problems().get(0).messageKey(), invalid.problems().get(0).args());
             } catch (BaomiException e) {
-                if (!ApprovalWeb.showOnPage(e) && e.kind() != BaomiException.Kind.FORBIDDEN) {
+                if (!e.belongsOnForm() && e.kind() != BaomiException.Kind.FORBIDDEN) {
                     throw e;
                 }
                 outcome = Notice.problem(e.messageKey(), e.args());
@@ -184,7 +184,7 @@ class ApprovalController {
         } catch (InvalidInputException invalid) {
             outcome = Notice.problem(invalid.problems().get(0).messageKey(), invalid.problems().get(0).args());
         } catch (BaomiException e) {
-            if (!ApprovalWeb.showOnPage(e) && e.kind() != BaomiException.Kind.FORBIDDEN) {
+            if (!e.belongsOnForm() && e.kind() != BaomiException.Kind.FORBIDDEN) {
                 throw e;
             }
             outcome = Notice.problem(e.messageKey(), e.args());
@@ -215,7 +215,7 @@ class ApprovalController {
             } catch (InvalidInputException invalid) {
                 outcome = Notice.problem(invalid.problems().get(0).messageKey(), invalid.problems().get(0).args());
             } catch (BaomiException e) {
-                if (!ApprovalWeb.showOnPage(e) && e.kind() != BaomiException.Kind.FORBIDDEN) {
+                if (!e.belongsOnForm() && e.kind() != BaomiException.Kind.FORBIDDEN) {
                     throw e;
                 }
                 outcome = Notice.problem(e.messageKey(), e.args());

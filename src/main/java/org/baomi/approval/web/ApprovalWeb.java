@@ -4,11 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
-import org.baomi.iam.FieldProblem;
-import org.baomi.iam.InvalidInputException;
 import org.baomi.shared.BaomiException;
 import org.springframework.stereotype.Component;
-import org.springframework.validation.BindingResult;
 
 /**
  * Helpers of the approval pages: times in Baomi's zone ({@code ${@approvalTimes.format(instant)}}), numbers from
@@ -48,27 +45,6 @@ public class ApprovalWeb {
         return Long.valueOf(v);
     }
 
-    /** Each problem as an error of its field, or of the form for a field the form lacks. */
-    static void reject(InvalidInputException invalid, BindingResult binding) {
-        for (FieldProblem problem : invalid.problems()) {
-            if (hasField(binding, problem.field())) {
-                binding.rejectValue(problem.field(), problem.messageKey(), problem.args(), problem.messageKey());
-            } else {
-                binding.reject(problem.messageKey(), problem.args(), problem.messageKey());
-            }
-        }
-    }
 
-    /** Whether a refusal belongs on the page (the person can act on it) rather than the error page. */
-    static boolean showOnPage(BaomiException e) {
-        return e.kind() == BaomiException.Kind.INVALID || e.kind() == BaomiException.Kind.CONFLICT;
-    }
 
-    private static boolean hasField(BindingResult binding, String field) {
-        try {
-            return binding.getTarget() != null && binding.getFieldType(field) != null;
-        } catch (RuntimeException notAProperty) {
-            return false;
-        }
-    }
 }

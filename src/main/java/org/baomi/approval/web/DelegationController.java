@@ -93,7 +93,7 @@ class DelegationController {
             redirect.addFlashAttribute("notice", Notice.success("approval.notice.delegated", id));
             return "redirect:/approvals/delegations";
         } catch (InvalidInputException invalid) {
-            ApprovalWeb.reject(invalid, binding);
+            invalid.rejectOn(binding);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return page(model);
         }

@@ -73,7 +73,7 @@ class CatalogueEditController {
             redirect.addFlashAttribute("notice", Notice.success("classification.notice.category-created",
                     categoryForm.getCode().strip(), version));
         } catch (InvalidInputException invalid) {
-            Forms.reject(invalid, binding);
+            invalid.rejectOn(binding);
             return categoryForm(model, null);
         }
         return "redirect:/classification#categories";
@@ -102,10 +102,10 @@ class CatalogueEditController {
             redirect.addFlashAttribute("notice", Notice.success("classification.notice.category-saved",
                     category.code(), version));
         } catch (InvalidInputException invalid) {
-            Forms.reject(invalid, binding);
+            invalid.rejectOn(binding);
             return categoryForm(model, category);
         } catch (BaomiException e) {
-            if (!Forms.showOnPage(e)) {
+            if (!e.belongsOnForm()) {
                 throw e;
             }
             if (e.kind() == BaomiException.Kind.CONFLICT) {
@@ -147,11 +147,11 @@ class CatalogueEditController {
             redirect.addFlashAttribute("notice", Notice.success(active ? "classification.notice.category-reactivated"
                     : "classification.notice.category-deactivated", category.code(), version));
         } catch (InvalidInputException invalid) {
-            Forms.reject(invalid, binding);
+            invalid.rejectOn(binding);
             model.addAttribute("categoryForm", CategoryForm.of(category));
             return categoryForm(model, category);
         } catch (BaomiException e) {
-            if (!Forms.showOnPage(e)) {
+            if (!e.belongsOnForm()) {
                 throw e;
             }
             CategorySummary current = category(code);
@@ -186,10 +186,10 @@ class CatalogueEditController {
             redirect.addFlashAttribute("notice", Notice.success("classification.notice.level-saved",
                     new DefaultMessageSourceResolvable(definition.level().messageKey()), version));
         } catch (InvalidInputException invalid) {
-            Forms.reject(invalid, binding);
+            invalid.rejectOn(binding);
             return LEVEL_FORM;
         } catch (BaomiException e) {
-            if (!Forms.showOnPage(e)) {
+            if (!e.belongsOnForm()) {
                 throw e;
             }
             if (e.kind() == BaomiException.Kind.CONFLICT) {
@@ -226,10 +226,10 @@ class CatalogueEditController {
                     guideForm.toDraft(), guideForm.getReason());
             redirect.addFlashAttribute("notice", Notice.success("classification.notice.guide-saved", version));
         } catch (InvalidInputException invalid) {
-            Forms.reject(invalid, binding);
+            invalid.rejectOn(binding);
             return GUIDE_FORM;
         } catch (BaomiException e) {
-            if (!Forms.showOnPage(e)) {
+            if (!e.belongsOnForm()) {
                 throw e;
             }
             if (e.kind() == BaomiException.Kind.CONFLICT) {

@@ -57,7 +57,7 @@ class DesignationController {
             long id = designations.designate(designationForm.toDraft());
             redirect.addFlashAttribute("notice", Notice.success("classification.notice.designated", id));
         } catch (InvalidInputException invalid) {
-            Forms.reject(invalid, binding);
+            invalid.rejectOn(binding);
             return page(model);
         }
         return "redirect:/classification/designations";
@@ -75,7 +75,7 @@ class DesignationController {
                     reasonForm.getReason());
             redirect.addFlashAttribute("notice", Notice.success("classification.notice.revoked", designationId));
         } catch (BaomiException e) {
-            if (!Forms.showOnPage(e)) {
+            if (!e.belongsOnForm()) {
                 throw e;
             }
             String key = e instanceof InvalidInputException invalid && !invalid.problems().isEmpty()

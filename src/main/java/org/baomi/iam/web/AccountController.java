@@ -78,7 +78,7 @@ class AccountController {
             model.addAttribute("created", true);
             return "iam/account-password";
         } catch (InvalidInputException invalid) {
-            AdminForms.reject(invalid, binding);
+            invalid.rejectOn(binding);
             return registerPage(model);
         }
     }
@@ -171,7 +171,7 @@ class AccountController {
             return "redirect:/iam/accounts/" + id;
         } catch (InvalidInputException invalid) {
             if (binding != null) {
-                AdminForms.reject(invalid, binding);
+                invalid.rejectOn(binding);
             }
             model.addAttribute("problem", Notice.problem("error.invalid"));
         } catch (BaomiException e) {

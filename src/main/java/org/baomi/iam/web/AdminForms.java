@@ -1,25 +1,11 @@
 package org.baomi.iam.web;
 
-import org.baomi.iam.FieldProblem;
-import org.baomi.iam.InvalidInputException;
 import org.baomi.shared.BaomiException;
-import org.springframework.validation.BindingResult;
 
 /** Puts refusals of the identity API onto forms. */
 final class AdminForms {
 
     private AdminForms() {
-    }
-
-    /** Each problem as an error of its field, with the message key as the error code. */
-    static void reject(InvalidInputException invalid, BindingResult binding) {
-        for (FieldProblem problem : invalid.problems()) {
-            if (binding.getTarget() != null && hasField(binding, problem.field())) {
-                binding.rejectValue(problem.field(), problem.messageKey(), problem.args(), problem.messageKey());
-            } else {
-                binding.reject(problem.messageKey(), problem.args(), problem.messageKey());
-            }
-        }
     }
 
     /**
@@ -32,13 +18,5 @@ final class AdminForms {
             case FORBIDDEN -> !"error.forbidden".equals(e.messageKey());
             default -> false;
         };
-    }
-
-    private static boolean hasField(BindingResult binding, String field) {
-        try {
-            return binding.getFieldType(field) != null;
-        } catch (RuntimeException notAProperty) {
-            return false;
-        }
     }
 }

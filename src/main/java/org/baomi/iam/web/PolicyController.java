@@ -72,7 +72,7 @@ class PolicyController {
         }
         List<FieldProblem> problems = policies.validate(policyForm.toDraft());
         if (!problems.isEmpty()) {
-            AdminForms.reject(new InvalidInputException(problems), binding);
+            new InvalidInputException(problems).rejectOn(binding);
             return "access/policy-edit";
         }
         try {
@@ -86,7 +86,7 @@ class PolicyController {
                 default -> model.addAttribute("valid", true);
             }
         } catch (InvalidInputException invalid) {
-            AdminForms.reject(invalid, binding);
+            invalid.rejectOn(binding);
         } catch (BaomiException e) {
             if (!AdminForms.showOnPage(e)) {
                 throw e;

@@ -49,7 +49,7 @@ class RoleController {
         try {
             roles.createBusinessRole(roleForm.toDraft());
         } catch (InvalidInputException invalid) {
-            AdminForms.reject(invalid, binding);
+            invalid.rejectOn(binding);
             return "iam/role-form";
         }
         redirect.addFlashAttribute("notice", Notice.success("iam.admin.notice.role-created"));
@@ -73,7 +73,7 @@ class RoleController {
         try {
             roles.updateBusinessRole(id, roleForm.getVersion() == null ? -1 : roleForm.getVersion(), roleForm.toDraft());
         } catch (InvalidInputException invalid) {
-            AdminForms.reject(invalid, binding);
+            invalid.rejectOn(binding);
             return "iam/role-form";
         } catch (BaomiException e) {
             if (!AdminForms.showOnPage(e)) {
