@@ -12,6 +12,11 @@ public final class DocumentPermissions {
     /** Send documents one keeps into circulation (DOC-5). */
     public static final String CIRCULATION_MANAGE = "document:circulation:manage";
 
+    /** Supervise and confirm a destruction performed by another person (两人监销, DOC-7). */
+    public static final String DESTRUCTION_SUPERVISE = "document:destruction:supervise";
+    /** The confidentiality office's incident work on documents: holds, closing loss incidents (DOC-7, DOC-8). */
+    public static final String INCIDENT_MANAGE = "incident:incident:manage";
+
     private DocumentPermissions() {
     }
 }

@@ -10,5 +10,6 @@
  * {@link org.baomi.document.DocumentDeclassification} (CLS-4).
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "audit", "iam", "classification", "notification", "approval"})
+        allowedDependencies = {"shared", "audit", "iam", "classification", "notification", "approval", "vault",
+                "print"})
 package org.baomi.document;

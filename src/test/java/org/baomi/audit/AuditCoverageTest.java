@@ -234,7 +234,8 @@ class AuditCoverageTest {
             PrintCoverageCases.CASES,
             VaultCoverageCases.CASES,
             DocumentCoverageCases.CASES,
-            PrivacyCoverageCases.CASES).flatMap(List::stream).toList();
+            PrivacyCoverageCases.CASES,
+            DocumentLifecycleCoverageCases.CASES).flatMap(List::stream).toList();
 
     /** Every method that needs no case, with the reason. */
     static final Map<String, String> NOT_SECURITY_RELEVANT = merged(List.of(IAM_AND_AUDIT_EXEMPT,
@@ -244,7 +245,8 @@ class AuditCoverageTest {
             PrintCoverageCases.NOT_SECURITY_RELEVANT,
             VaultCoverageCases.NOT_SECURITY_RELEVANT,
             DocumentCoverageCases.NOT_SECURITY_RELEVANT,
-            PrivacyCoverageCases.NOT_SECURITY_RELEVANT));
+            PrivacyCoverageCases.NOT_SECURITY_RELEVANT,
+            DocumentLifecycleCoverageCases.NOT_SECURITY_RELEVANT));
 
     private static Map<String, String> merged(List<Map<String, String>> parts) {
         Map<String, String> all = new TreeMap<>();
