@@ -12,6 +12,12 @@ public final class PrivacyPermissions {
     /** Reading a patient's record; decided per patient by the decision point (ACC-4). */
     public static final String PATIENT_READ = "privacy:patient:read";
 
+    /** Fee lists for billing, without diagnoses (PAT-3); the demo role {@code billing}. */
+    public static final String CHARGE_READ = "privacy:charge:read";
+
+    /** Identifiers (ID number, phone, full address) unmasked (PAT-3); without it they are masked. */
+    public static final String IDENTIFIER_READ = "privacy:identifier:read";
+
     private PrivacyPermissions() {
     }
 }

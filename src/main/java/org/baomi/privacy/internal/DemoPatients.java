@@ -62,7 +62,7 @@ class DemoPatients implements ApplicationRunner {
 
     static final String SOURCE = "DEMO-HIS";
     private static final Logger log = LoggerFactory.getLogger(DemoPatients.class);
-    private static final int CHUNK = 2000;
+    private static final int CHUNK = 5000;
     private static final List<String> DOCTOR_POSTS = List.of("DEPT_DIRECTOR", "CHIEF_PHYSICIAN",
             "ASSOC_CHIEF_PHYSICIAN", "ATTENDING_PHYSICIAN", "RESIDENT_PHYSICIAN");
     private static final List<String> NURSE_POSTS = List.of("HEAD_NURSE", "SUPERVISOR_NURSE", "NURSE_PRACTITIONER",
@@ -244,7 +244,9 @@ class DemoPatients implements ApplicationRunner {
         } else {
             chosen.add(items.get(ward.code().equals("ICU") ? 3 : 2));
         }
-        int more = cls.equals("INPATIENT") ? 4 + random.nextInt(5) : 1 + random.nextInt(3);
+        // Two to five lines for a stay, one or two for a visit: enough for a fee list, and about half the rows the
+        // demo load wrote before (start time, issue 6 item 2).
+        int more = cls.equals("INPATIENT") ? 1 + random.nextInt(4) : random.nextInt(2);
         for (int n = 0; n < more; n++) {
             Item item = items.get(4 + random.nextInt(items.size() - 4));
             if (!chosen.contains(item)) {
