@@ -67,13 +67,14 @@ class MenuByRoleTest {
     }
 
     @Test
-    void a_doctor_sees_home_their_own_requests_documents_kept_and_received_the_guide_and_their_settings_ACC_1() {
+    void a_doctor_sees_home_own_requests_documents_kept_and_received_their_patients_the_guide_and_settings_ACC_1() {
         Map<MenuArea, List<String>> bar = barOf(withRoles("staff", "doctor"));
 
         assertThat(bar).containsExactly(
                 Map.entry(MenuArea.HOME, List.of("/")),
                 Map.entry(MenuArea.APPROVALS, List.of("/approvals?box=MINE")),
                 Map.entry(MenuArea.DOCUMENTS, List.of("/documents/kept", "/documents/inbox")),
+                Map.entry(MenuArea.PRIVACY, List.of("/privacy/patients")),
                 Map.entry(MenuArea.CLASSIFICATION, List.of("/classification")),
                 Map.entry(MenuArea.MY_ACCOUNT, List.of("/account/security")));
         assertNothingTwice(bar);
@@ -87,7 +88,7 @@ class MenuByRoleTest {
                 Map.entry(MenuArea.HOME, List.of("/")),
                 Map.entry(MenuArea.APPROVALS, List.of("/approvals", "/approvals?box=MINE")),
                 Map.entry(MenuArea.DOCUMENTS, List.of("/documents", "/documents/new", "/documents/kept",
-                        "/documents/inbox", "/print/trace")),
+                        "/documents/inbox", "/documents/year-end", "/print/trace")),
                 Map.entry(MenuArea.ACCESS, List.of("/access/who-can", "/access/what-can", "/access/grants",
                         "/access/break-glass/reviews", "/access/break-glass/history")),
                 Map.entry(MenuArea.CLASSIFICATION, List.of("/classification")),
