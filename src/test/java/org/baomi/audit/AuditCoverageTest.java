@@ -233,7 +233,8 @@ class AuditCoverageTest {
             ApprovalCoverageCases.CASES,
             PrintCoverageCases.CASES,
             VaultCoverageCases.CASES,
-            DocumentCoverageCases.CASES).flatMap(List::stream).toList();
+            DocumentCoverageCases.CASES,
+            DocumentFileCoverageCases.CASES).flatMap(List::stream).toList();
 
     /** Every method that needs no case, with the reason. */
     static final Map<String, String> NOT_SECURITY_RELEVANT = merged(List.of(IAM_AND_AUDIT_EXEMPT,
@@ -242,7 +243,8 @@ class AuditCoverageTest {
             ApprovalCoverageCases.NOT_SECURITY_RELEVANT,
             PrintCoverageCases.NOT_SECURITY_RELEVANT,
             VaultCoverageCases.NOT_SECURITY_RELEVANT,
-            DocumentCoverageCases.NOT_SECURITY_RELEVANT));
+            DocumentCoverageCases.NOT_SECURITY_RELEVANT,
+            DocumentFileCoverageCases.NOT_SECURITY_RELEVANT));
 
     private static Map<String, String> merged(List<Map<String, String>> parts) {
         Map<String, String> all = new TreeMap<>();
