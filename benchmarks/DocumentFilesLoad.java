@@ -53,31 +53,33 @@ public class DocumentFilesLoad {
         System.out.printf(Locale.ROOT, "raw BouncyCastle SM4-GCM, one core: encrypt %.1f MB/s, decrypt %.1f MB/s%n",
                 rawEnc, rawDec);
 
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
         String password = System.getenv().getOrDefault("BAOMI_DEMO_PASSWORD", "Baomi#Demo2026");
+        // The confidentiality office signs in with a second factor; find a custodian who signs in with a password
+        // alone and keeps a document still REGISTERED (the page then offers the upload).
+        HttpClient client = null;
         String staff = null;
-        for (String candidate : new String[] {"H0010", "H0011", "H0012", "H0013"}) {
-            if (signIn(client, base, candidate, password)) {
-                staff = candidate;
-                break;
-            }
-        }
-        if (staff == null) {
-            throw new IllegalStateException("no demo custodian signs in with a password alone");
-        }
-        String kept = client.send(get(base + "/documents/kept"), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher link = DOC_LINK.matcher(kept);
         String document = null;
-        while (link.find() && document == null) {
-            String page = client.send(get(base + "/documents/" + link.group(1)), HttpResponse.BodyHandlers.ofString())
-                    .body();
-            if (page.contains("id=\"file-upload\"")) {
-                document = link.group(1);
+        for (int n = 1; n <= 150 && document == null; n++) {
+            String candidate = String.format(Locale.ROOT, "H%04d", n);
+            HttpClient c = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+            if (!signIn(c, base, candidate, password)) {
+                continue;
+            }
+            String kept = c.send(get(base + "/documents/kept"), HttpResponse.BodyHandlers.ofString()).body();
+            Matcher link = DOC_LINK.matcher(kept);
+            while (link.find() && document == null) {
+                String page = c.send(get(base + "/documents/" + link.group(1)), HttpResponse.BodyHandlers.ofString())
+                        .body();
+                if (page.contains("id=\"file-upload\"")) {
+                    document = link.group(1);
+                    staff = candidate;
+                    client = c;
+                }
             }
         }
         if (document == null) {
-            throw new IllegalStateException(staff + " keeps no registered document");
+            throw new IllegalStateException("no demo custodian with a password-only sign-in keeps a registered document");
         }
         System.out.println("custodian " + staff + ", document " + document);
 

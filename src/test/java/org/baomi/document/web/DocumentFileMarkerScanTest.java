@@ -61,7 +61,11 @@ class DocumentFileMarkerScanTest {
         String control = "BAOMI-DOCFILE-CONTROL-" + run;
         DocumentFixture f = new DocumentFixture(accounts, feed, register);
         TestAccounts.Created registrar = f.registrar();
-        TestAccounts.Created custodian = f.custodian();
+        // the confidentiality office signs in with a second factor
+        TestAccounts.Created custodian = accounts.create(TestAccounts.person()
+                .clearance(org.baomi.shared.SecretLevel.HIGHLY_SECRET).roles("staff", "confidentiality-office")
+                .withTotp());
+        f.poll();
         f.minutes(registrar, custodian, control);
         WebSession session = new WebSession(port).signIn(custodian, accounts);
 
