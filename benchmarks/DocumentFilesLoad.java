@@ -226,14 +226,14 @@ public class DocumentFilesLoad {
         gcm.doFinal(sealed, len);
         long bytes = 0;
         long start = 0;
+        int counter = 0;
         for (int round = 0; round < 2; round++) {
             bytes = 0;
             start = System.nanoTime();
             long until = start + (round == 0 ? 1_000_000_000L : 3_000_000_000L);
-            int counter = 0;
             while (System.nanoTime() < until) {
-                byte[] nonce = new byte[12];
-                nonce[0] = (byte) counter++;
+                // a fresh nonce for every encryption (GCM refuses a repeated one); the sealing above used all zeros
+                byte[] nonce = java.nio.ByteBuffer.allocate(12).putInt(4, ++counter).array();
                 if (encrypt) {
                     gcm.init(true, new AEADParameters(new KeyParameter(key), 128, nonce));
                     int n = gcm.processBytes(segment, 0, 256 * 1024, out, 0);
