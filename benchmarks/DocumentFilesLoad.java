@@ -54,13 +54,15 @@ public class DocumentFilesLoad {
                 rawEnc, rawDec);
 
         String password = System.getenv().getOrDefault("BAOMI_DEMO_PASSWORD", "Baomi#Demo2026");
-        // The confidentiality office signs in with a second factor; find a custodian who signs in with a password
-        // alone and keeps a document still REGISTERED (the page then offers the upload).
+        // A custodian of the confidentiality office (second factor: the demo hospital's shared TOTP secret) who keeps
+        // a document still REGISTERED (the page then offers the upload).
         HttpClient client = null;
         String staff = null;
         String document = null;
-        for (int n = 1; n <= 150 && document == null; n++) {
-            String candidate = String.format(Locale.ROOT, "H%04d", n);
+        for (String candidate : new String[] {"H0010", "H0011", "H0012", "H0013"}) {
+            if (document != null) {
+                break;
+            }
             HttpClient c = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
                     .followRedirects(HttpClient.Redirect.NEVER).build();
             if (!signIn(c, base, candidate, password)) {
@@ -79,7 +81,7 @@ public class DocumentFilesLoad {
             }
         }
         if (document == null) {
-            throw new IllegalStateException("no demo custodian with a password-only sign-in keeps a registered document");
+            throw new IllegalStateException("no demo custodian H0010-H0013 signs in and keeps a registered document");
         }
         System.out.println("custodian " + staff + ", document " + document);
 
@@ -253,19 +255,58 @@ public class DocumentFilesLoad {
         return HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").GET().build();
     }
 
+    /** The demo hospital's shared second factor of staff cleared SECRET or above (docs/demo-hospital.md). */
+    static final String DEMO_TOTP = System.getenv().getOrDefault("BAOMI_DEMO_TOTP", "HOSPITALDEMOTOTPSECRETBAOMI56723");
+
     static boolean signIn(HttpClient client, String base, String staffNo, String password) throws Exception {
         HttpResponse<String> page = client.send(get(base + "/login"), HttpResponse.BodyHandlers.ofString());
         Matcher m = CSRF_INPUT.matcher(page.body());
         if (!m.find()) {
             return false;
         }
-        String form = "username=" + URLEncoder.encode(staffNo, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
-                + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+        String next = post(client, base + "/login", "username=" + enc(staffNo) + "&password=" + enc(password)
+                + "&_csrf=" + enc(m.group(1)));
+        if (next.endsWith("/login/totp")) {
+            Matcher t = CSRF_INPUT.matcher(client.send(get(base + "/login/totp"), HttpResponse.BodyHandlers.ofString())
+                    .body());
+            if (!t.find()) {
+                return false;
+            }
+            next = post(client, base + "/login/totp", "code=" + totp(DEMO_TOTP) + "&_csrf=" + enc(t.group(1)));
+        }
+        return !next.isEmpty() && !next.contains("/login");
+    }
+
+    static String post(HttpClient client, String url, String form) throws Exception {
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        String next = r.headers().firstValue("Location").orElse("");
-        return r.statusCode() == 302 && !next.contains("/login");
+        return r.statusCode() == 302 ? r.headers().firstValue("Location").orElse("") : "";
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** RFC 6238 with HMAC-SHA1, 30-second steps, 6 digits. */
+    static String totp(String base32) throws Exception {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        java.io.ByteArrayOutputStream key = new java.io.ByteArrayOutputStream();
+        int buffer = 0;
+        int bits = 0;
+        for (char c : base32.toCharArray()) {
+            buffer = (buffer << 5) | alphabet.indexOf(c);
+            bits += 5;
+            if (bits >= 8) {
+                key.write((buffer >> (bits - 8)) & 0xff);
+                bits -= 8;
+            }
+        }
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+        mac.init(new javax.crypto.spec.SecretKeySpec(key.toByteArray(), "HmacSHA1"));
+        byte[] h = mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(System.currentTimeMillis() / 30_000).array());
+        int o = h[h.length - 1] & 0x0f;
+        int code = ((h[o] & 0x7f) << 24 | (h[o + 1] & 0xff) << 16 | (h[o + 2] & 0xff) << 8 | (h[o + 3] & 0xff)) % 1_000_000;
+        return String.format(Locale.ROOT, "%06d", code);
     }
 }
