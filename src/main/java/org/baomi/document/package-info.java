@@ -7,7 +7,9 @@
  * Copies, excerpts and carrying out (DOC-3, DOC-4) exist only by approval (the approval engine), each copy numbered
  * and registered with its holder, returns tracked. Public API: {@link org.baomi.document.DocumentRegister},
  * {@link org.baomi.document.DocumentCirculation}, {@link org.baomi.document.DocumentCopies} and
- * {@link org.baomi.document.DocumentDeclassification} (CLS-4).
+ * {@link org.baomi.document.DocumentDeclassification} (CLS-4); the electronic file, encrypted in the vault (DOC-9) and
+ * exported watermarked with a trace code, through {@link org.baomi.document.DocumentFiles}, and the paper forms
+ * through {@link org.baomi.document.DocumentPrints}.
  */
 @org.springframework.modulith.ApplicationModule(
         allowedDependencies = {"shared", "audit", "iam", "classification", "notification", "approval", "vault",

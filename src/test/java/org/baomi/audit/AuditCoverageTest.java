@@ -235,7 +235,8 @@ class AuditCoverageTest {
             VaultCoverageCases.CASES,
             DocumentCoverageCases.CASES,
             PrivacyCoverageCases.CASES,
-            DocumentLifecycleCoverageCases.CASES).flatMap(List::stream).toList();
+            DocumentLifecycleCoverageCases.CASES,
+            DocumentFileCoverageCases.CASES).flatMap(List::stream).toList();
 
     /** Every method that needs no case, with the reason. */
     static final Map<String, String> NOT_SECURITY_RELEVANT = merged(List.of(IAM_AND_AUDIT_EXEMPT,
@@ -246,7 +247,8 @@ class AuditCoverageTest {
             VaultCoverageCases.NOT_SECURITY_RELEVANT,
             DocumentCoverageCases.NOT_SECURITY_RELEVANT,
             PrivacyCoverageCases.NOT_SECURITY_RELEVANT,
-            DocumentLifecycleCoverageCases.NOT_SECURITY_RELEVANT));
+            DocumentLifecycleCoverageCases.NOT_SECURITY_RELEVANT,
+            DocumentFileCoverageCases.NOT_SECURITY_RELEVANT));
 
     private static Map<String, String> merged(List<Map<String, String>> parts) {
         Map<String, String> all = new TreeMap<>();
