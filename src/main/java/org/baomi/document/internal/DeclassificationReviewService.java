@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.baomi.audit.AuditEntry;
@@ -18,7 +17,6 @@ import org.baomi.classification.ClassifierDesignations;
 import org.baomi.classification.PeriodKind;
 import org.baomi.document.ConfidentialityTerm;
 import org.baomi.document.DocumentDeclassificationReview;
-import org.baomi.document.DocumentMarks;
 import org.baomi.document.DocumentStatus;
 import org.baomi.document.DocumentSummary;
 import org.baomi.iam.CurrentUser;
@@ -30,17 +28,14 @@ import org.baomi.iam.ResourceRef;
 import org.baomi.iam.StaffPrincipal;
 import org.baomi.shared.BaomiException;
 import org.baomi.shared.SecretLevel;
-import org.baomi.vault.EncryptedFiles;
-import org.baomi.vault.LevelMark;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * CLS-4: the designee's decisions on documents due for declassification. The vault's mark is the printed mark in the
- * base language (Simplified Chinese), as the register prints it; it is re-bound after the register row changes, in the
- * same transaction, so a failed re-binding undoes the decision.
+ * CLS-4: the designee's decisions on documents due for declassification. The file's vault mark is re-bound through
+ * {@link FileMarks} after the register row changes, in the same transaction, from the mark the row had: a row whose
+ * level was altered behind Baomi's back fails the re-binding as tampering, and the decision is undone.
  */
 @Service
 class DeclassificationReviewService implements DocumentDeclassificationReview {
@@ -49,21 +44,18 @@ class DeclassificationReviewService implements DocumentDeclassificationReview {
     private final DocumentStore documents;
     private final ClassifierDesignations classifiers;
     private final ProtectedObjects objects;
-    private final EncryptedFiles files;
-    private final MessageSource messages;
+    private final FileMarks fileMarks;
     private final CurrentUser currentUser;
     private final AuditTrail audit;
     private final Clock clock;
 
     DeclassificationReviewService(JdbcClient jdbc, DocumentStore documents, ClassifierDesignations classifiers,
-            ProtectedObjects objects, EncryptedFiles files, MessageSource messages, CurrentUser currentUser,
-            AuditTrail audit, Clock clock) {
+            ProtectedObjects objects, FileMarks fileMarks, CurrentUser currentUser, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.documents = documents;
         this.classifiers = classifiers;
         this.objects = objects;
-        this.files = files;
-        this.messages = messages;
+        this.fileMarks = fileMarks;
         this.currentUser = currentUser;
         this.audit = audit;
         this.clock = clock;
@@ -163,16 +155,7 @@ class DeclassificationReviewService implements DocumentDeclassificationReview {
 
     private void rebind(DocumentStore.Row row, SecretLevel oldLevel, ConfidentialityTerm oldTerm, SecretLevel level,
             ConfidentialityTerm term) {
-        if (row.fileId() == null) {
-            return;
-        }
-        LevelMark bound = files.info(row.fileId()).map(i -> i.levelMark()).orElse(mark(oldLevel, oldTerm));
-        files.rebind(row.fileId(), new org.baomi.vault.FileOwner("document", Long.toString(row.summary().id())),
-                bound, mark(level, term));
-    }
-
-    private LevelMark mark(SecretLevel level, ConfidentialityTerm term) {
-        return new LevelMark(level, messages.getMessage(DocumentMarks.of(level, term), Locale.SIMPLIFIED_CHINESE));
+        fileMarks.levelChanged(row.summary().id(), row.fileId(), oldLevel, oldTerm, level, term);
     }
 
     private void decided(StaffPrincipal designee, DocumentSummary d, String event, String action, String detail,

@@ -69,7 +69,7 @@ class CirculationController {
             action.run();
             redirect.addFlashAttribute("notice", Notice.success(successKey));
         } catch (BaomiException e) {
-            if (!Forms.showOnPage(e)) {
+            if (!e.belongsOnForm()) {
                 throw e;
             }
             if (e instanceof InvalidInputException invalid && !invalid.problems().isEmpty()) {

@@ -79,7 +79,7 @@ class CopyController {
         try {
             action.run();
         } catch (BaomiException e) {
-            if (!Forms.showOnPage(e) && !"document.error.copy-not-approved".equals(e.messageKey())) {
+            if (!e.belongsOnForm() && !"document.error.copy-not-approved".equals(e.messageKey())) {
                 throw e;
             }
             if (e instanceof InvalidInputException invalid && !invalid.problems().isEmpty()) {

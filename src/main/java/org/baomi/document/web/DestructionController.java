@@ -142,7 +142,7 @@ class DestructionController {
             action.run();
         } catch (BaomiException e) {
             // refusals of the two-person rule are shown on the page as well: they are expected answers
-            if (!Forms.showOnPage(e) && !e.messageKey().startsWith("document.destruction.error.")) {
+            if (!e.belongsOnForm() && !e.messageKey().startsWith("document.destruction.error.")) {
                 throw e;
             }
             if (e instanceof InvalidInputException invalid && !invalid.problems().isEmpty()) {

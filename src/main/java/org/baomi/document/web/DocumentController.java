@@ -105,7 +105,7 @@ class DocumentController {
             redirect.addFlashAttribute("notice", Notice.success("document.notice.registered"));
             return "redirect:/documents/" + id;
         } catch (InvalidInputException invalid) {
-            Forms.reject(invalid, binding);
+            invalid.rejectOn(binding);
             return form(model);
         }
     }

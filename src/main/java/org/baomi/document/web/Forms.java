@@ -5,28 +5,11 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.baomi.iam.FieldProblem;
-import org.baomi.iam.InvalidInputException;
-import org.baomi.shared.BaomiException;
-import org.springframework.validation.BindingResult;
 
-/** Parses form values and puts the module's refusals onto forms, next to their fields. */
+/** Parses form values, reporting what does not parse as field problems. */
 final class Forms {
 
     private Forms() {
-    }
-
-    static void reject(InvalidInputException invalid, BindingResult binding) {
-        for (FieldProblem problem : invalid.problems()) {
-            if (hasField(binding, problem.field())) {
-                binding.rejectValue(problem.field(), problem.messageKey(), problem.args(), problem.messageKey());
-            } else {
-                binding.reject(problem.messageKey(), problem.args(), problem.messageKey());
-            }
-        }
-    }
-
-    static boolean showOnPage(BaomiException e) {
-        return e.kind() == BaomiException.Kind.INVALID || e.kind() == BaomiException.Kind.CONFLICT;
     }
 
     static <E extends Enum<E>> E choice(Class<E> type, String value) {
@@ -78,14 +61,6 @@ final class Forms {
     static void checkDate(String raw, String field, List<FieldProblem> problems) {
         if (raw != null && !raw.isBlank() && date(raw) == null) {
             problems.add(new FieldProblem(field, "document.error.date"));
-        }
-    }
-
-    private static boolean hasField(BindingResult binding, String field) {
-        try {
-            return binding.getTarget() != null && binding.getFieldType(field) != null;
-        } catch (RuntimeException notAProperty) {
-            return false;
         }
     }
 }

@@ -74,7 +74,7 @@ class YearEndController {
             yearEnd.open(y);
             redirect.addFlashAttribute("notice", Notice.success("document.year-end.notice.opened", y));
         } catch (BaomiException e) {
-            if (!Forms.showOnPage(e)) {
+            if (!e.belongsOnForm()) {
                 throw e;
             }
             redirect.addFlashAttribute("problem", Notice.problem(e.messageKey(), e.args()));
@@ -90,7 +90,7 @@ class YearEndController {
             yearEnd.confirmReturn(item);
             redirect.addFlashAttribute("notice", Notice.success("document.year-end.notice.confirmed"));
         } catch (BaomiException e) {
-            if (!Forms.showOnPage(e)) {
+            if (!e.belongsOnForm()) {
                 throw e;
             }
             redirect.addFlashAttribute("problem", Notice.problem(e.messageKey(), e.args()));
