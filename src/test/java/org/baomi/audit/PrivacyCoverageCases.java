@@ -8,7 +8,10 @@ import org.baomi.audit.AuditCoverageTest.Case;
 import org.baomi.audit.AuditCoverageTest.Who;
 import org.baomi.privacy.FhirImport;
 import org.baomi.privacy.ImportEntry;
+import org.baomi.privacy.PatientFilter;
 import org.baomi.privacy.PatientImports;
+import org.baomi.privacy.PatientPages;
+import org.baomi.privacy.PatientPurpose;
 import org.baomi.privacy.PatientRecord;
 
 /**
@@ -29,7 +32,12 @@ final class PrivacyCoverageCases {
                             null, null))), true)),
             Case.refused("FhirImport.importFhir", Who.DOCTOR, "access.denied",
                     t -> t.bean(FhirImport.class).importFhir("Patient",
-                            "{\"resourceType\":\"Patient\"}".getBytes(StandardCharsets.UTF_8))));
+                            "{\"resourceType\":\"Patient\"}".getBytes(StandardCharsets.UTF_8))),
+            // ACC-4: staff without a patient permission are refused the search and the record, and the refusal is
+            // recorded; the allowed view's own record is asserted by org.baomi.privacy.PatientPagesTest.
+            Case.denied("PatientPages.search", t -> t.bean(PatientPages.class).search(PatientFilter.NONE)),
+            Case.denied("PatientPages.view", t -> t.bean(PatientPages.class).view(1L, PatientPurpose.TREATMENT,
+                    null)));
 
     static final Map<String, String> NOT_SECURITY_RELEVANT = Map.of();
 }

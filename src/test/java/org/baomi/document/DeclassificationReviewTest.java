@@ -34,6 +34,7 @@ class DeclassificationReviewTest {
 
     @Autowired DocumentRegister register;
     @Autowired DocumentDeclassificationReview review;
+    @Autowired DocumentFiles documentFiles;
     @Autowired ProtectedObjects objects;
     @Autowired EncryptedFiles files;
     @Autowired AccessChangeFeed feed;
@@ -78,11 +79,11 @@ class DeclassificationReviewTest {
     void designeeDecides() {
         FileOwner owner = new FileOwner("document", Long.toString(documentId));
         TransactionTemplate tx = new TransactionTemplate(transactions);
-        long fileId = f.as(custodian, () -> tx.execute(s -> files.store(owner,
-                new LevelMark(SecretLevel.HIGHLY_SECRET, "HS-10"), "text/plain",
-                new ByteArrayInputStream("review".getBytes(StandardCharsets.UTF_8))).id()));
-        jdbc.sql("UPDATE doc_document SET file_id = :file WHERE id = :id").param("file", fileId)
-                .param("id", documentId).update();
+        byte[] content = "review".getBytes(StandardCharsets.UTF_8);
+        f.as(custodian, () -> documentFiles.upload(documentId, "review.txt", content.length,
+                new ByteArrayInputStream(content)));
+        long fileId = jdbc.sql("SELECT file_id FROM doc_document WHERE id = :id").param("id", documentId)
+                .query(Long.class).single();
 
         assertThatThrownBy(() -> f.as(designee, () -> review.extend(documentId, today().minusDays(1), " ")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {

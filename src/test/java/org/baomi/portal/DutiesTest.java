@@ -71,7 +71,7 @@ class DutiesTest {
         assertThat(done.headers().firstValue("Location").orElse("")).endsWith("/");
         WebSession.Page home = web.get("/");
         assertThat(home.body()).contains("id=\"duty-iam.access-review-due\"").contains("\u6743\u9650\u5B9A\u671F\u5BA1\u67E5")
-                .containsPattern("\u6709 \\d+ \u4E2A\u5728\u5C97\u8D26\u6237");
-        assertThat(web.get("/?lang=en").body()).containsPattern("\\d+ active accounts have not had their rights reviewed");
+                .containsPattern("\u6709 [\\d,]+ \u4E2A\u5728\u5C97\u8D26\u6237");
+        assertThat(web.get("/?lang=en").body()).containsPattern("[\\d,]+ active accounts have not had their rights reviewed");
     }
 }
