@@ -1,7 +1,6 @@
 package org.baomi.document.web;
 
 import org.baomi.document.DocumentCirculation;
-import org.baomi.iam.InvalidInputException;
 import org.baomi.shared.BaomiException;
 import org.baomi.shared.Notice;
 import org.springframework.stereotype.Controller;
@@ -72,12 +71,7 @@ class CirculationController {
             if (!e.belongsOnForm()) {
                 throw e;
             }
-            if (e instanceof InvalidInputException invalid && !invalid.problems().isEmpty()) {
-                var first = invalid.problems().get(0);
-                redirect.addFlashAttribute("problem", Notice.problem(first.messageKey(), first.args()));
-            } else {
-                redirect.addFlashAttribute("problem", Notice.problem(e.messageKey(), e.args()));
-            }
+            Forms.flashRefusal(e, redirect);
             if (form != null) {
                 redirect.addFlashAttribute("circulationForm", form);
             }

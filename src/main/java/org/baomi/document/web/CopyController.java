@@ -4,7 +4,6 @@ import org.baomi.document.CopyKind;
 import org.baomi.document.CopyRecord;
 import org.baomi.document.CopyRequest;
 import org.baomi.document.DocumentCopies;
-import org.baomi.iam.InvalidInputException;
 import org.baomi.shared.BaomiException;
 import org.baomi.shared.Notice;
 import org.springframework.stereotype.Controller;
@@ -82,12 +81,7 @@ class CopyController {
             if (!e.belongsOnForm() && !"document.error.copy-not-approved".equals(e.messageKey())) {
                 throw e;
             }
-            if (e instanceof InvalidInputException invalid && !invalid.problems().isEmpty()) {
-                var first = invalid.problems().get(0);
-                redirect.addFlashAttribute("problem", Notice.problem(first.messageKey(), first.args()));
-            } else {
-                redirect.addFlashAttribute("problem", Notice.problem(e.messageKey(), e.args()));
-            }
+            Forms.flashRefusal(e, redirect);
         }
         return back(documentId);
     }

@@ -12,7 +12,6 @@ import org.baomi.document.DocumentLoss;
 import org.baomi.document.DocumentPermissions;
 import org.baomi.document.LossKind;
 import org.baomi.document.LossReport;
-import org.baomi.iam.InvalidInputException;
 import org.baomi.iam.PermissionGuard;
 import org.baomi.shared.BaomiException;
 import org.baomi.shared.Notice;
@@ -145,12 +144,7 @@ class DestructionController {
             if (!e.belongsOnForm() && !e.messageKey().startsWith("document.destruction.error.")) {
                 throw e;
             }
-            if (e instanceof InvalidInputException invalid && !invalid.problems().isEmpty()) {
-                var first = invalid.problems().get(0);
-                redirect.addFlashAttribute("problem", Notice.problem(first.messageKey(), first.args()));
-            } else {
-                redirect.addFlashAttribute("problem", Notice.problem(e.messageKey(), e.args()));
-            }
+            Forms.flashRefusal(e, redirect);
         }
         return "redirect:/documents/" + documentId;
     }

@@ -5,11 +5,28 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.baomi.iam.FieldProblem;
+import org.baomi.iam.InvalidInputException;
+import org.baomi.shared.BaomiException;
+import org.baomi.shared.Notice;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Parses form values, reporting what does not parse as field problems. */
+/** Parses form values (what does not parse becomes a field problem) and shows refusals as flash problems. */
 final class Forms {
 
     private Forms() {
+    }
+
+    /**
+     * Shows a refusal the person can act on as the page's flash problem: the first field problem of invalid input,
+     * or the refusal's own message.
+     */
+    static void flashRefusal(BaomiException e, RedirectAttributes redirect) {
+        if (e instanceof InvalidInputException invalid && !invalid.problems().isEmpty()) {
+            FieldProblem first = invalid.problems().get(0);
+            redirect.addFlashAttribute("problem", Notice.problem(first.messageKey(), first.args()));
+        } else {
+            redirect.addFlashAttribute("problem", Notice.problem(e.messageKey(), e.args()));
+        }
     }
 
     static <E extends Enum<E>> E choice(Class<E> type, String value) {
