@@ -9,7 +9,7 @@ import org.bouncycastle.crypto.digests.SM3Digest;
 
 /**
  * The chain's hash functions alone on one thread (issue 8 verification speed, {@code benchmarks/audit-hash.sh}):
- * BouncyCastle's {@code SM3Digest}, the candidate {@code Sm3} of the tests and the JDK's SHA-256, on inputs of the
+ * BouncyCastle's {@code SM3Digest} and the JDK's SHA-256, on inputs of the
  * sizes verification hashes (an entry's hash input of about 300 bytes, a Merkle leaf of 33 bytes, a Merkle node of
  * 65 bytes). Prints hashes/s and ns of thread CPU per hash (what the load of a shared machine changes least).
  * Arguments: [seconds per measurement, default 3].
@@ -29,7 +29,6 @@ public final class HashBenchmark {
             byte[] input = new byte[size];
             new SplittableRandom(size).nextBytes(input);
             run("BouncyCastle SM3Digest", size, seconds, new SM3Digest(), input);
-            run("candidate Sm3 (tests)", size, seconds, new org.baomi.audit.internal.chain.Sm3(), input);
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             run("JDK SHA-256", size, seconds, sha, input);
         }
