@@ -1,5 +1,6 @@
 package org.baomi.iam;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,6 +12,12 @@ public interface DepartmentLookup {
 
     /** The department with this code and its kind (CLINICAL, ADMINISTRATIVE, ...), if there is one. */
     Optional<Department> byCode(String code);
+
+    /**
+     * Every department's name in both languages by id, for pages shown to someone who is not staff (a patient's
+     * own fee list names the departments of their visits, ACC-5). Names are not protected content.
+     */
+    Map<Long, LocalizedName> names();
 
     /** A department's id, code and kind (ORG-3). */
     record Department(long id, String code, String kind) {

@@ -1,10 +1,15 @@
 package org.baomi.audit.internal;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.baomi.audit.ActorKind;
 
 import org.baomi.audit.AuditQueries;
 import org.baomi.audit.AuditRecord;
@@ -42,6 +47,28 @@ class JdbcAuditQueries implements AuditQueries {
         Where where = where(search);
         return jdbc.sql("SELECT count(*) FROM aud_entry WHERE " + where.sql()).params(where.params())
                 .query(Long.class).single();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<AuditRecord> ofPatient(String patientId, Instant from, Instant to, Set<ActorKind> actorKinds,
+            int limit) {
+        Objects.requireNonNull(patientId, "patientId");
+        if (limit < 1 || limit > 5000) {
+            throw new IllegalArgumentException("limit must be 1 to 5000");
+        }
+        String[] kinds = actorKinds == null ? new String[0]
+                : actorKinds.stream().map(ActorKind::name).toArray(String[]::new);
+        // served by the index on (patient_id, occurred_at DESC, id DESC)
+        return jdbc.sql("SELECT " + ConsoleQueries.RECORD_COLUMNS + """
+                 FROM aud_entry WHERE patient_id = :patient
+                  AND (CAST(:from AS TIMESTAMPTZ) IS NULL OR occurred_at >= CAST(:from AS TIMESTAMPTZ))
+                  AND (CAST(:to AS TIMESTAMPTZ) IS NULL OR occurred_at < CAST(:to AS TIMESTAMPTZ))
+                  AND (cardinality(CAST(:kinds AS TEXT[])) = 0 OR actor_kind = ANY(CAST(:kinds AS TEXT[])))
+                ORDER BY occurred_at DESC, id DESC LIMIT :limit
+                """).param("patient", patientId).param("from", from == null ? null : Timestamp.from(from))
+                .param("to", to == null ? null : Timestamp.from(to)).param("kinds", kinds).param("limit", limit)
+                .query((rs, n) -> ConsoleQueries.record(rs)).list();
     }
 
     /** Filters become fixed SQL fragments with named parameters; no request text reaches the SQL string. */
