@@ -41,6 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class Disclosures {
 
+    /** Care-team roles of the directory with a name of their own on the patient's page; others read "care team". */
+    private static final Set<String> KNOWN_CARE_ROLES = Set.of("attending", "doctor", "nurse");
     private static final Set<ActorKind> ACTORS = EnumSet.of(ActorKind.PERSON, ActorKind.API_CLIENT);
     /** Entries read from the trail at most; self-service and other non-disclosure entries are filtered after. */
     private static final int READ_LIMIT = 5000;
@@ -115,8 +117,7 @@ class Disclosures {
             role = "privacy-self.role.system";
         } else if (careRoles.containsKey(r.actorId())) {
             String care = careRoles.get(r.actorId());
-            role = "doctor".equals(care) || "nurse".equals(care) ? "privacy-self.role." + care
-                    : "privacy-self.role.care-team";
+            role = KNOWN_CARE_ROLES.contains(care) ? "privacy-self.role." + care : "privacy-self.role.care-team";
         } else {
             role = "privacy-self.role.staff";
         }

@@ -163,9 +163,9 @@ class PortalService implements SelfServicePortal {
             List<List<String>> rows = e.charges().stream().map(c -> List.of(c.date().toString(), c.itemName(),
                     text("privacy.category." + c.category(), locale), c.quantity().stripTrailingZeros()
                             .toPlainString(), c.unitPrice().toPlainString(), c.amount().toPlainString())).toList();
-            String heading = text("privacy.class." + e.encounterClass(), locale) + " · "
-                    + e.department() + " · " + days.format(e.start())
-                    + (e.end() == null ? "" : " - " + days.format(e.end()));
+            String heading = text("privacy-self.print.heading", locale,
+                    text("privacy.class." + e.encounterClass(), locale), e.department(),
+                    days.format(e.start()) + (e.end() == null ? "" : " - " + days.format(e.end())));
             blocks.add(new PrintableDocument.Table(heading, columns, rows));
             blocks.add(new PrintableDocument.Paragraph(text("privacy-self.fees.encounter-total", locale,
                     e.total().toPlainString())));
