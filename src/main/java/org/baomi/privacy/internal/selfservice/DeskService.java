@@ -41,11 +41,12 @@ class DeskService implements SelfServiceDesk {
     @Transactional
     public List<SelfServicePatient> find(String mrnOrIdNumber) {
         guard.require(SelfServicePermissions.ISSUE_CODE);
-        String query = mrnOrIdNumber == null ? "" : mrnOrIdNumber.strip().toUpperCase(Locale.ROOT);
+        String query = mrnOrIdNumber == null ? "" : mrnOrIdNumber.strip();
         if (!QUERY.matcher(query).matches()) {
             throw BaomiException.invalid("privacy-self.desk.error.query");
         }
-        List<SelfServicePatient> found = store.byMrnOrIdNumber(query).stream()
+        // MRNs as the HIS wrote them; ID numbers with the check character X in capitals
+        List<SelfServicePatient> found = store.byMrnOrIdNumber(query, query.toUpperCase(Locale.ROOT)).stream()
                 .map(p -> new SelfServicePatient(p.id(), p.mrn(), p.name(), p.birthDate(), maskIdNumber(p.idNumber()),
                         p.phone() != null && !p.phone().isBlank()))
                 .toList();

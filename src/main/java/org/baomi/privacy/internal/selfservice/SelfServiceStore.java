@@ -55,9 +55,9 @@ class SelfServiceStore {
     }
 
     /** Patients with exactly this MRN or ID number (the desk's lookup). */
-    List<Patient> byMrnOrIdNumber(String value) {
-        return jdbc.sql("SELECT " + PATIENT_COLUMNS + " FROM pat_patient WHERE mrn = :v OR id_number = :v ORDER BY id "
-                + "LIMIT 20").param("v", value).query((rs, n) -> patient(rs)).list();
+    List<Patient> byMrnOrIdNumber(String mrn, String idNumber) {
+        return jdbc.sql("SELECT " + PATIENT_COLUMNS + " FROM pat_patient WHERE mrn = :mrn OR id_number = :idn "
+                + "ORDER BY id LIMIT 20").param("mrn", mrn).param("idn", idNumber).query((rs, n) -> patient(rs)).list();
     }
 
     /** Patients with exactly this ID number and name (the sign-in's identification; deceased patients excluded). */
