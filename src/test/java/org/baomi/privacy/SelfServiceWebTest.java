@@ -194,4 +194,16 @@ class SelfServiceWebTest {
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(throttled.body()).contains("Too many attempts. Please try again in 15 minutes");
     }
+
+    @Test
+    void the_audit_administrator_sees_the_patients_own_entries_with_the_actor_kind_patient_AUD_1() {
+        SelfServiceFixtures.Patient p = fixtures.next();
+        patient(p).get("/self-service/fees");
+        WebSession auditor = new WebSession(port).signIn(accounts.auditAdmin(), accounts);
+
+        WebSession.Page trail = auditor.get("/audit/patients/" + p.id());
+
+        assertThat(trail.status()).isEqualTo(200);
+        assertThat(trail.body()).contains("privacy.self.fee-list.viewed").contains(">患者<").contains(p.mrn());
+    }
 }
