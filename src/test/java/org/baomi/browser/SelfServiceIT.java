@@ -3,13 +3,22 @@ package org.baomi.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
+import javax.imageio.ImageIO;
+
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.baomi.iam.internal.login.StaffAuthentication;
 import org.baomi.privacy.PatientPages;
 import org.baomi.privacy.PatientPurpose;
@@ -122,7 +131,9 @@ class SelfServiceIT extends BrowserTest {
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.headers().get("content-type")).startsWith("application/pdf");
         assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-        assertThat(pdf.headers().get("x-trace-code")).matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}");
+        String trace = pdf.headers().get("x-trace-code");
+        assertThat(trace).matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}");
+        printed(pdf.body(), p, trace);
 
         page.locator("#tab-disclosures").click();
         assertThat(page).hasURL(Pattern.compile(".*/self-service/disclosures$"));
@@ -142,6 +153,18 @@ class SelfServiceIT extends BrowserTest {
         assertThat(page).hasURL(Pattern.compile(".*/self-service/sign-in\\?out$"));
         page.navigate("/self-service/fees");
         assertThat(page).hasURL(Pattern.compile(".*/self-service/sign-in\\?expired$"));
+    }
+
+    /** The printed fee list names the patient and carries the trace code; its first page is kept for the README. */
+    private void printed(byte[] pdf, Patient p, String trace) {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains(p.mrn()).contains(trace);
+            BufferedImage first = new PDFRenderer(doc).renderImageWithDPI(0, 60);
+            ImageIO.write(first, "png", DOCS.resolve("self-service-print.png").toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void screenshotDesk() {
