@@ -81,6 +81,11 @@ class DocumentFileService implements DocumentFiles {
     }
 
     @Override
+    public long maxFileSize() {
+        return maxFileSize;
+    }
+
+    @Override
     @Transactional
     public DocumentFileInfo upload(long documentId, String fileName, long declaredLength, InputStream content) {
         StaffPrincipal person = currentUser.require();
