@@ -87,7 +87,7 @@ class DeclassificationReviewService implements DocumentDeclassificationReview {
         }
         if (!items.isEmpty()) {
             audit.record(AuditEntry.allowed("document.declassification.review-listed", ResourceRef.DOCUMENT,
-                    "worklist", Map.of("rows", items.size())));
+                    null, Map.of("rows", items.size())));
         }
         return items;
     }

@@ -259,7 +259,7 @@ class DestructionService implements DocumentDestruction {
             documents.find(d.documentId(), now).ifPresent(row -> items.add(new DestructionToConfirm(d, row.summary())));
         }
         if (!items.isEmpty()) {
-            audit.record(AuditEntry.allowed("document.destruction.listed", ResourceRef.DOCUMENT, "supervisor",
+            audit.record(AuditEntry.allowed("document.destruction.listed", ResourceRef.DOCUMENT, null,
                     Map.of("rows", items.size())));
         }
         return items;

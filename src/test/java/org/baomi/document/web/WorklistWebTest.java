@@ -203,6 +203,9 @@ class WorklistWebTest {
         String kept = body(mvc.perform(as(custodian, get("/documents/kept"))).andExpect(status().isOk()).andReturn());
         assertThat(kept).contains("id=\"return-item-" + item + "\"")
                 .contains("/documents/year-end/items/" + item + "/confirm?kept=true");
+        // ORG-4: the home page says so
+        assertThat(body(mvc.perform(as(custodian, get("/"))).andExpect(status().isOk()).andReturn()))
+                .contains("id=\"duty-document.returns-to-confirm\"");
 
         flashed(mvc.perform(as(custodian, post("/documents/year-end/items/" + item + "/confirm").param("kept", "true")))
                 .andExpect(redirectedUrl("/documents/kept#returns"))
@@ -211,6 +214,8 @@ class WorklistWebTest {
                 .query(Long.class).single()).isEqualTo(custodian.id());
         assertThat(body(mvc.perform(as(custodian, get("/documents/kept"))).andReturn()))
                 .doesNotContain("id=\"return-item-" + item + "\"");
+        assertThat(body(mvc.perform(as(custodian, get("/"))).andReturn()))
+                .doesNotContain("id=\"duty-document.returns-to-confirm\"");
     }
 
     @Test
@@ -239,6 +244,8 @@ class WorklistWebTest {
                 .contains("/documents/" + documentId + "/destructions/" + id + "/confirm?worklist=true");
         assertThat(body(mvc.perform(as(custodian, get("/documents/kept"))).andReturn()))
                 .doesNotContain("id=\"to-confirm-" + id + "\"");
+        assertThat(body(mvc.perform(as(supervisor, get("/"))).andExpect(status().isOk()).andReturn()))
+                .contains("id=\"duty-document.destructions-to-confirm\"");
 
         flashed(mvc.perform(as(supervisor, post("/documents/" + documentId + "/destructions/" + id + "/confirm")
                         .param("worklist", "true")))
