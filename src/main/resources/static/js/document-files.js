@@ -22,6 +22,13 @@
       show(box.dataset.msgNoFile, false);
       return;
     }
+    // The server refuses a file above baomi.document.max-file-size; checking here spares the person a long upload
+    // that ends in a reset connection instead of a message.
+    var limit = Number(box.dataset.maxSize);
+    if (limit > 0 && file.size > limit) {
+      show(box.dataset.msgTooBig, false);
+      return;
+    }
     var xhr = new XMLHttpRequest();
     xhr.open('PUT', box.dataset.uploadUrl);
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');

@@ -1,6 +1,7 @@
 package org.baomi.document;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.baomi.shared.SecretLevel;
 
@@ -13,11 +14,24 @@ import org.baomi.shared.SecretLevel;
  */
 public interface DocumentDeclassificationReview {
 
+    /** How far ahead the review worklist looks (CLS-4: "due within 30 days"). */
+    int REVIEW_WINDOW_DAYS = 30;
+
     /**
-     * Extends the period to a new end date (after today and after the current end). Audit
-     * {@code document.declassification.extended}.
+     * The documents still kept whose period ends within {@link #REVIEW_WINDOW_DAYS} days (or has ended and awaits the
+     * daily job) and which the current person may review: allowed by {@code ClassifierDesignations.mayClassify} for
+     * the category at the current level, and cleared for the level. Soonest first, at most 200. Audit
+     * {@code document.declassification.review-listed} (row count) when anything is listed.
+     */
+    List<ReviewItem> dueForReview();
+
+    /**
+     * Extends the period to a new end date: after today, after the current end, and not beyond the registration day
+     * plus the level's longest period in the classification catalogue (CLS-4).
+     * Audit {@code document.declassification.extended}.
      *
-     * @throws org.baomi.iam.InvalidInputException ({@code until}, {@code reason})
+     * @throws org.baomi.iam.InvalidInputException ({@code until}: past, not later, or beyond the longest period;
+     *                                             {@code reason})
      * @throws org.baomi.shared.BaomiException     NOT_FOUND; FORBIDDEN (not a classifier); CONFLICT (not kept)
      */
     void extend(long documentId, LocalDate until, String reason);

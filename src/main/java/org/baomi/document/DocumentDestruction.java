@@ -60,4 +60,14 @@ public interface DocumentDestruction {
      * {@code document.destruction.listed}.
      */
     List<DestructionRecord> destructionsOf(long documentId);
+
+    /**
+     * The supervisor's worklist (两人监销): destructions performed by somebody else that await confirmation, and those
+     * the current person confirmed within the last 7 days (for their certificate), at most 100. The supervisor
+     * witnesses the destruction; they need no READ on the document (found by the browser walk-through: the office's
+     * supervisor could not open a 秘密 document kept by another person, so could not reach the confirm button).
+     * Permission {@link DocumentPermissions#DESTRUCTION_SUPERVISE}: anybody else gets an empty list, nothing audited.
+     * Audit {@code document.destruction.listed} (rows) when anything is listed.
+     */
+    List<DestructionToConfirm> toConfirm();
 }

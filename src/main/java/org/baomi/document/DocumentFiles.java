@@ -35,4 +35,10 @@ public interface DocumentFiles {
      *         lost; {@code document.file.error.pdf-too-large}), FORBIDDEN (audited; {@code vault.file.tampered})
      */
     void download(long documentId, FileSink sink);
+
+    /**
+     * The largest file {@link #upload} accepts, in bytes ({@code baomi.document.max-file-size}), so that a page can
+     * refuse an over-large file before sending it. Configuration, not content: no permission, not audited.
+     */
+    long maxFileSize();
 }

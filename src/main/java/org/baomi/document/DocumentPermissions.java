@@ -17,6 +17,14 @@ public final class DocumentPermissions {
     /** The confidentiality office's incident work on documents: holds, closing loss incidents (DOC-7, DOC-8). */
     public static final String INCIDENT_MANAGE = "incident:incident:manage";
 
+    /**
+     * API token scope: search the register and read a document's entry for a named staff member
+     * ({@link DocumentsOnBehalf}). Issued by the security administrator; grants nothing by itself (ORG-5).
+     */
+    public static final String SCOPE_REGISTER_READ = "document:register:read";
+    /** API token scope: export a document's electronic file for a named staff member ({@link DocumentsOnBehalf}). */
+    public static final String SCOPE_FILE_EXPORT = "document:file:export";
+
     private DocumentPermissions() {
     }
 }

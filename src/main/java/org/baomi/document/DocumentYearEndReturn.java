@@ -54,6 +54,13 @@ public interface DocumentYearEndReturn {
     void confirmReturn(long itemId);
 
     /**
+     * The unconfirmed items of every campaign that the current person must confirm as custodian, oldest campaign
+     * first: the custodian's part of the year-end return, whether or not they keep the register. No permission beyond
+     * being signed in (custodianship is the right); audit {@code document.year-end.listed} when anything is listed.
+     */
+    List<ReturnItem> toConfirm();
+
+    /**
      * How many classified items the person holds now (circulated documents in hand, made copies not returned,
      * documents carried out), whether a campaign is open or not: the people issue blocks a departure while this is
      * above zero (DOC-6). A count for module code; no permission, not audited (the caller audits its decision).

@@ -32,6 +32,16 @@ final class DocumentCoverageCases {
     }
 
     static final List<Case> CASES = List.of(
+            // issue 5 item 4: only an API client with the scope acts for a named person; anybody else is refused and
+            // the refusal audited (the client's own calls: DocumentApiTest)
+            Case.refused("DocumentsOnBehalf.search", Who.OFFICE, "access.denied", t -> t.bean(
+                    org.baomi.document.DocumentsOnBehalf.class).search(t.person(Who.OFFICE).staffNo(),
+                    DocumentFilter.firstPage())),
+            Case.refused("DocumentsOnBehalf.document", Who.OFFICE, "access.denied", t -> t.bean(
+                    org.baomi.document.DocumentsOnBehalf.class).document(t.person(Who.OFFICE).staffNo(), 1L)),
+            Case.refused("DocumentsOnBehalf.file", Who.OFFICE, "access.denied", t -> t.bean(
+                    org.baomi.document.DocumentsOnBehalf.class).file(t.person(Who.OFFICE).staffNo(), 1L,
+                    delivery -> java.io.OutputStream.nullOutputStream())),
             Case.recorded("DocumentRegister.register", Who.OFFICE, "document.registered",
                     t -> t.bean(DocumentRegister.class).register(draft(t, "MGMT-CONTRACT"))),
             Case.recorded("DocumentRegister.show", Who.OFFICE, "document.viewed",

@@ -76,7 +76,30 @@ final class DocumentLifecycleCoverageCases {
             }),
             Case.recorded("DocumentDeclassificationReview.extend", Who.PRESIDENT,
                     "document.declassification.extended", t -> t.bean(DocumentDeclassificationReview.class)
-                            .extend(asOffice(t), java.time.LocalDate.of(2090, 1, 1), "coverage")),
+                            .extend(asOffice(t), java.time.LocalDate.of(2035, 1, 1), "coverage")),
+            Case.recorded("DocumentDeclassificationReview.dueForReview", Who.PRESIDENT,
+                    "document.declassification.review-listed", t -> {
+                        // CLS-4: a contract whose period ends within the 30 days, which the president may review
+                        SignedIn.as(t.accounts.authenticationOf(t.person(Who.OFFICE)), () -> dueSoon(t));
+                        t.bean(DocumentDeclassificationReview.class).dueForReview();
+                    }),
+            Case.recorded("DocumentYearEndReturn.toConfirm", Who.OFFICE, "document.year-end.listed", t -> {
+                // the office person keeps the contract a fresh reader holds when the campaign opens
+                circulatedToAFreshReader(t);
+                campaign(t);
+                t.bean(DocumentYearEndReturn.class).toConfirm();
+            }),
+            Case.recorded("DocumentDestruction.toConfirm", Who.OFFICE, "document.destruction.listed", t -> {
+                // a destruction performed by somebody else awaits the office person's confirmation (DOC-7); the
+                // row is written directly: the approval round-trip is DestructionTest's and WorklistWebTest's
+                long document = registered(t);
+                t.bean(org.springframework.jdbc.core.simple.JdbcClient.class).sql("INSERT INTO doc_destruction "
+                        + "(document_id, approval_id, requester_id, requester_name, method, place, reason, status, "
+                        + "requested_at, performer_id, performer_name, performed_at) VALUES (:d, :a, 0, 'Coverage', "
+                        + "'SHREDDING', 'Coverage room', 'coverage', 'PERFORMED', now(), 0, 'Coverage', now())")
+                        .param("d", document).param("a", -System.nanoTime()).update();
+                t.bean(DocumentDestruction.class).toConfirm();
+            }),
             Case.recorded("DocumentDeclassificationReview.downgrade", Who.PRESIDENT,
                     "document.declassification.downgraded", t -> t.bean(DocumentDeclassificationReview.class)
                             .downgrade(asOffice(t), org.baomi.shared.SecretLevel.INTERNAL, "coverage")),
@@ -100,13 +123,31 @@ final class DocumentLifecycleCoverageCases {
         return t.bean(DocumentYearEndReturn.class).open(YEARS.incrementAndGet());
     }
 
-    /** A year-end item: the office person's contract circulated to a fresh reader, listed by a new campaign. */
-    private static long returnItem(AuditCoverageTest t) {
+    /** The office person's contract circulated to a fresh reader, who holds it: the reader. */
+    private static TestAccounts.Created circulatedToAFreshReader(AuditCoverageTest t) {
         TestAccounts.Created reader = t.accounts.create(TestAccounts.person().clearance(SecretLevel.SECRET)
                 .roles("staff", "doctor"));
         t.bean(AccessChangeFeed.class).poll();
         t.bean(DocumentCirculation.class).send(registered(t), new CirculationDraft(List.of(reader.staffNo()),
                 CirculationMode.PARALLEL, false));
+        return reader;
+    }
+
+    /** A contract of the office person whose period ends in ten days (CLS-4). */
+    private static long dueSoon(AuditCoverageTest t) {
+        java.time.Clock clock = t.bean(java.time.Clock.class);
+        long id = t.bean(DocumentRegister.class).register(new DocumentDraft(Direction.RECEIPT,
+                "Coverage due " + System.nanoTime(), null, "Coverage unit", "MGMT-CONTRACT", null,
+                new org.baomi.document.ConfidentialityTerm(org.baomi.classification.PeriodKind.YEARS, null,
+                        clock.instant().atZone(clock.getZone()).toLocalDate().plusDays(10), null), 1,
+                t.person(Who.OFFICE).staffNo(), null, null));
+        t.bean(AccessChangeFeed.class).poll();
+        return id;
+    }
+
+    /** A year-end item: the office person's contract circulated to a fresh reader, listed by a new campaign. */
+    private static long returnItem(AuditCoverageTest t) {
+        TestAccounts.Created reader = circulatedToAFreshReader(t);
         long campaign = campaign(t);
         return t.bean(DocumentYearEndReturn.class).items(campaign).stream()
                 .filter(i -> i.holderId() == reader.id()).mapToLong(ReturnItem::id).findFirst().orElseThrow();

@@ -78,6 +78,9 @@ class MainScreensIT extends BrowserTest {
         screenshot("security-events");
         visit("/access/policy", "access-web.policy.title", "access-policy");
         assertThat(page.locator("main")).containsText("document:document:read");
+        // issue 5 item 5: the vault's master keys, with the re-wrap's progress (DOC-9)
+        visit("/vault/keys", "vault.keys.title", "vault-keys");
+        assertThat(page.locator("#key-versions tbody tr").first()).isVisible();
     }
 
     @Test
@@ -106,6 +109,9 @@ class MainScreensIT extends BrowserTest {
         assertThat(page.locator("main")).containsText("H0075");
         visit("/access/break-glass/reviews", "access-web.break-glass.reviews.title", "break-glass-reviews");
         visit("/classification", "classification.guide.title", "classification");
+        // issue 5: the register of classified documents, with its marks and filters (DOC-2)
+        visit("/documents", "document.register.title", "documents");
+        assertThat(page.locator("main")).containsText("\u2605");
     }
 
     @Test

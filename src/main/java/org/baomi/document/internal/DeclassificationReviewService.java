@@ -13,12 +13,15 @@ import java.util.Map;
 
 import org.baomi.audit.AuditEntry;
 import org.baomi.audit.AuditTrail;
+import org.baomi.classification.ClassificationCatalogue;
 import org.baomi.classification.ClassifierDesignations;
+import org.baomi.classification.LevelDefinition;
 import org.baomi.classification.PeriodKind;
 import org.baomi.document.ConfidentialityTerm;
 import org.baomi.document.DocumentDeclassificationReview;
 import org.baomi.document.DocumentStatus;
 import org.baomi.document.DocumentSummary;
+import org.baomi.document.ReviewItem;
 import org.baomi.iam.CurrentUser;
 import org.baomi.iam.FieldProblem;
 import org.baomi.iam.InvalidInputException;
@@ -43,6 +46,7 @@ class DeclassificationReviewService implements DocumentDeclassificationReview {
     private final JdbcClient jdbc;
     private final DocumentStore documents;
     private final ClassifierDesignations classifiers;
+    private final ClassificationCatalogue catalogue;
     private final ProtectedObjects objects;
     private final FileMarks fileMarks;
     private final CurrentUser currentUser;
@@ -50,15 +54,42 @@ class DeclassificationReviewService implements DocumentDeclassificationReview {
     private final Clock clock;
 
     DeclassificationReviewService(JdbcClient jdbc, DocumentStore documents, ClassifierDesignations classifiers,
-            ProtectedObjects objects, FileMarks fileMarks, CurrentUser currentUser, AuditTrail audit, Clock clock) {
+            ClassificationCatalogue catalogue, ProtectedObjects objects, FileMarks fileMarks, CurrentUser currentUser,
+            AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.documents = documents;
         this.classifiers = classifiers;
+        this.catalogue = catalogue;
         this.objects = objects;
         this.fileMarks = fileMarks;
         this.currentUser = currentUser;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public List<ReviewItem> dueForReview() {
+        StaffPrincipal designee = currentUser.require();
+        LocalDate today = clock.instant().atZone(clock.getZone()).toLocalDate();
+        List<ReviewItem> items = new ArrayList<>();
+        for (DocumentSummary d : documents.dueForDeclassification(today.plusDays(REVIEW_WINDOW_DAYS),
+                designee.clearance(), clock.instant())) {
+            // CLS-3: only what this person may classify at its current level is theirs to review
+            if (items.size() < 200
+                    && classifiers.mayClassify(designee.accountId(), d.categoryCode(), d.level()).allowed()) {
+                List<SecretLevel> lower = new ArrayList<>();
+                for (int i = d.level().ordinal() - 1; i >= SecretLevel.INTERNAL.ordinal(); i--) {
+                    lower.add(SecretLevel.values()[i]);
+                }
+                items.add(new ReviewItem(d, latestEnd(d), lower));
+            }
+        }
+        if (!items.isEmpty()) {
+            audit.record(AuditEntry.allowed("document.declassification.review-listed", ResourceRef.DOCUMENT,
+                    null, Map.of("rows", items.size())));
+        }
+        return items;
     }
 
     @Override
@@ -73,6 +104,10 @@ class DeclassificationReviewService implements DocumentDeclassificationReview {
             problems.add(new FieldProblem("until", "document.error.required"));
         } else if (!until.isAfter(today) || (d.declassifyOn() != null && !until.isAfter(d.declassifyOn()))) {
             problems.add(new FieldProblem("until", "document.review.error.until"));
+        } else if (latestEnd(d) != null && until.isAfter(latestEnd(d))) {
+            // CLS-4: the period, extensions included, never exceeds the level's longest period from registration
+            problems.add(new FieldProblem("until", "document.review.error.too-long",
+                    catalogue.level(d.level()).maxPeriodYears(), latestEnd(d).toString()));
         }
         String why = reason(reason, problems);
         if (d.level().compareTo(SecretLevel.SECRET) < 0) {
@@ -138,6 +173,15 @@ class DeclassificationReviewService implements DocumentDeclassificationReview {
         decided(designee, d, "declassification-lapse", "document.declassification.lapse-confirmed",
                 String.valueOf(d.declassifyOn()), why,
                 Map.of("on", String.valueOf(d.declassifyOn())));
+    }
+
+    /** Registration day plus the level's longest period; null when the level has none (CLS-4, CLS-5). */
+    private LocalDate latestEnd(DocumentSummary d) {
+        LevelDefinition definition = catalogue.level(d.level());
+        if (definition == null || definition.maxPeriodYears() == null || d.registeredOn() == null) {
+            return null;
+        }
+        return d.registeredOn().plusYears(definition.maxPeriodYears());
     }
 
     /** The document exists, is still kept, and the person may classify its category at its current level (CLS-3). */

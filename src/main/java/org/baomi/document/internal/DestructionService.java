@@ -20,6 +20,7 @@ import org.baomi.audit.AuditOutcome;
 import org.baomi.audit.AuditTrail;
 import org.baomi.document.DestructionRecord;
 import org.baomi.document.DestructionRequest;
+import org.baomi.document.DestructionToConfirm;
 import org.baomi.document.DocumentDestruction;
 import org.baomi.document.DocumentMarks;
 import org.baomi.document.DocumentPermissions;
@@ -52,6 +53,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class DestructionService implements DocumentDestruction {
+
+    /** How long a confirmed destruction stays on its supervisor's worklist, for the certificate. */
+    private static final java.time.Duration RECENT = java.time.Duration.ofDays(7);
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -240,6 +244,25 @@ class DestructionService implements DocumentDestruction {
         audit.record(AuditEntry.allowed("document.destruction.listed", ResourceRef.DOCUMENT, documentId, Map.of())
                 .withLevel(document.level()));
         return lifecycle.destructionsOf(documentId);
+    }
+
+    @Override
+    @Transactional
+    public List<DestructionToConfirm> toConfirm() {
+        StaffPrincipal supervisor = currentUser.require();
+        if (!supervisor.hasPermission(DocumentPermissions.DESTRUCTION_SUPERVISE)) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        List<DestructionToConfirm> items = new ArrayList<>();
+        for (DestructionRecord d : lifecycle.toConfirmBy(supervisor.accountId(), now.minus(RECENT))) {
+            documents.find(d.documentId(), now).ifPresent(row -> items.add(new DestructionToConfirm(d, row.summary())));
+        }
+        if (!items.isEmpty()) {
+            audit.record(AuditEntry.allowed("document.destruction.listed", ResourceRef.DOCUMENT, null,
+                    Map.of("rows", items.size())));
+        }
+        return items;
     }
 
     /** The custodian or the register's keepers (DOC-2) look after a document's end; nobody else. */

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.baomi.document.DocumentPermissions;
+import org.baomi.iam.StaffLookup;
 import org.baomi.shared.Duty;
 import org.baomi.shared.DutyProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,16 +14,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * ORG-4, DOC-5: a reader is reminded of documents waiting for their signature (urgent when overdue); a custodian of
- * circulations past their two days. Two indexed counts; no title is shown.
+ * circulations past their two days and of year-end return items to confirm (DOC-6); a supervisor of destructions
+ * performed by somebody else awaiting their confirmation (DOC-7). Counts only; no title is shown.
  */
 @Component
 class DocumentDuties implements DutyProvider {
 
     private final JdbcClient jdbc;
+    private final StaffLookup staff;
     private final Clock clock;
 
-    DocumentDuties(JdbcClient jdbc, Clock clock) {
+    DocumentDuties(JdbcClient jdbc, StaffLookup staff, Clock clock) {
         this.jdbc = jdbc;
+        this.staff = staff;
         this.clock = clock;
     }
 
@@ -43,6 +48,22 @@ class DocumentDuties implements DutyProvider {
         if (!waiting.isEmpty()) {
             duties.add(new Duty("document.to-sign", "duty.document.to-sign.title", "duty.document.to-sign.description",
                     "/documents/inbox", waiting.contains(Boolean.TRUE), List.of(waiting.size())));
+        }
+        long returns = jdbc.sql("SELECT count(*) FROM doc_return_item WHERE custodian_id = :person "
+                + "AND confirmed_at IS NULL").param("person", accountId).query(Long.class).single();
+        if (returns > 0) {
+            duties.add(new Duty("document.returns-to-confirm", "duty.document.returns-to-confirm.title",
+                    "duty.document.returns-to-confirm.description", "/documents/kept#returns", false,
+                    List.of(returns)));
+        }
+        // the permission is looked up only when a destruction awaits anybody's confirmation at all (rare)
+        long performed = jdbc.sql("SELECT count(*) FROM doc_destruction WHERE status = 'PERFORMED' "
+                + "AND performer_id <> :person").param("person", accountId).query(Long.class).single();
+        if (performed > 0 && staff.activeById(accountId)
+                .filter(p -> p.hasPermission(DocumentPermissions.DESTRUCTION_SUPERVISE)).isPresent()) {
+            duties.add(new Duty("document.destructions-to-confirm", "duty.document.destructions-to-confirm.title",
+                    "duty.document.destructions-to-confirm.description", "/documents/kept#destructions", true,
+                    List.of(performed)));
         }
         return duties;
     }

@@ -81,6 +81,11 @@ class DocumentFileService implements DocumentFiles {
     }
 
     @Override
+    public long maxFileSize() {
+        return maxFileSize;
+    }
+
+    @Override
     @Transactional
     public DocumentFileInfo upload(long documentId, String fileName, long declaredLength, InputStream content) {
         StaffPrincipal person = currentUser.require();
@@ -139,7 +144,14 @@ class DocumentFileService implements DocumentFiles {
     @Override
     @Transactional
     public void download(long documentId, FileSink sink) {
-        StaffPrincipal person = currentUser.require();
+        download(currentUser.require(), documentId, sink);
+    }
+
+    /**
+     * The download for this person (signed in, or named by an integration client): EXPORT decided for them, the trace
+     * code and the watermark name them.
+     */
+    void download(StaffPrincipal person, long documentId, FileSink sink) {
         DocumentStore.Row row = exportable(documentId, person);
         if (row.fileId() == null) {
             throw BaomiException.notFound("document.file.error.none");

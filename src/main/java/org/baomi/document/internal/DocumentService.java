@@ -131,7 +131,11 @@ class DocumentService implements DocumentRegister {
     @Override
     @Transactional
     public DocumentDetail show(long documentId) {
-        StaffPrincipal reader = currentUser.require();
+        return show(currentUser.require(), documentId);
+    }
+
+    /** The document's page for this reader (signed in, or named by an integration client): READ, audited. */
+    DocumentDetail show(StaffPrincipal reader, long documentId) {
         Instant now = clock.instant();
         DocumentStore.Row row = store.find(documentId, now)
                 .orElseThrow(() -> BaomiException.notFound("document.error.not-found"));
@@ -152,7 +156,11 @@ class DocumentService implements DocumentRegister {
     @Override
     @Transactional
     public ResultPage<DocumentSummary> search(DocumentFilter filter) {
-        StaffPrincipal reader = guard.require(DocumentPermissions.REGISTER_MANAGE);
+        return search(guard.require(DocumentPermissions.REGISTER_MANAGE), filter);
+    }
+
+    /** One page of the register for a reader who holds {@link DocumentPermissions#REGISTER_MANAGE} (checked before). */
+    ResultPage<DocumentSummary> search(StaffPrincipal reader, DocumentFilter filter) {
         checkPaging(filter);
         DocumentSearch.Found found = search.find(filter, reader.clearance(), today(), clock.instant(),
                 filter.page() * filter.size(), filter.size(), true);

@@ -99,6 +99,24 @@ class DocumentStore {
                 .param("custodian", custodianId).param("now", ts(now)).query((rs, n) -> summary(rs)).list();
     }
 
+    /**
+     * Documents still kept whose period ends on or before the day (CLS-4), up to a clearance, soonest first. The
+     * caller narrows them to what the person may classify.
+     */
+    List<DocumentSummary> dueForDeclassification(LocalDate until, SecretLevel clearance, Instant now) {
+        List<String> levels = new java.util.ArrayList<>();
+        for (SecretLevel level : SecretLevel.values()) {
+            if (level.compareTo(clearance) <= 0) {
+                levels.add(level.name());
+            }
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM doc_document d WHERE d.declassify_on <= :until "
+                + "AND d.status IN ('REGISTERED', 'IN_CIRCULATION', 'CARRIED_OUT') AND d.level IN (:levels) "
+                + "ORDER BY d.declassify_on, d.id LIMIT 500")
+                .param("until", date(until)).param("levels", levels).param("now", ts(now))
+                .query((rs, n) -> summary(rs)).list();
+    }
+
     /** Changes the status when it still is the expected one; false when another change came first. */
     boolean changeStatus(long id, DocumentStatus from, DocumentStatus to, Instant now, long actorId) {
         return jdbc.sql("UPDATE doc_document SET status = :to, updated_at = :now, updated_by = :actor, "

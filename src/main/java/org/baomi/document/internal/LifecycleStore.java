@@ -122,6 +122,15 @@ class LifecycleStore {
                 .param("id", documentId).query((rs, n) -> destruction(rs).view()).list();
     }
 
+    /** Performed by somebody else and awaiting confirmation, or confirmed by this person since the instant. */
+    List<DestructionRecord> toConfirmBy(long supervisorId, Instant confirmedSince) {
+        return jdbc.sql(DESTRUCTION + "WHERE (status = 'PERFORMED' AND performer_id <> :me) "
+                + "OR (status = 'DESTROYED' AND supervisor_id = :me AND supervised_at >= :since) "
+                + "ORDER BY status DESC, performed_at, id LIMIT 100")
+                .param("me", supervisorId).param("since", ts(confirmedSince))
+                .query((rs, n) -> destruction(rs).view()).list();
+    }
+
     void decide(long id, String status, Instant at) {
         jdbc.sql("UPDATE doc_destruction SET status = :status, decided_at = :at WHERE id = :id AND status = 'PENDING'")
                 .param("status", status).param("at", ts(at)).param("id", id).update();

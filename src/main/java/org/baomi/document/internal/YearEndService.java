@@ -175,6 +175,20 @@ class YearEndService implements DocumentYearEndReturn {
 
     @Override
     @Transactional
+    public List<ReturnItem> toConfirm() {
+        StaffPrincipal custodian = currentUser.require();
+        List<ReturnItem> items = jdbc.sql(ITEM + "WHERE i.custodian_id = :me AND i.confirmed_at IS NULL "
+                + "ORDER BY i.campaign_id, i.holder_name, d.serial_no, i.id LIMIT 500")
+                .param("me", custodian.accountId()).query((rs, n) -> item(rs).view()).list();
+        if (!items.isEmpty()) {
+            audit.record(AuditEntry.allowed("document.year-end.listed", OBJECT_TYPE, "custodian",
+                    Map.of("rows", items.size(), "custodianId", custodian.accountId())));
+        }
+        return items;
+    }
+
+    @Override
+    @Transactional
     public void confirmReturn(long itemId) {
         StaffPrincipal custodian = currentUser.require();
         Item item = jdbc.sql(ITEM + "WHERE i.id = :id FOR UPDATE OF i").param("id", itemId)

@@ -87,13 +87,16 @@ class DestructionController {
     }
 
     @PostMapping("/destructions/{destructionId}/confirm")
-    String confirm(@PathVariable String id, @PathVariable String destructionId, RedirectAttributes redirect) {
+    String confirm(@PathVariable String id, @PathVariable String destructionId,
+            @RequestParam(defaultValue = "false") boolean worklist, RedirectAttributes redirect) {
         long documentId = DocumentController.documentId(id);
         long d = DocumentController.documentId(destructionId);
-        return act(documentId, redirect, () -> {
+        String view = act(documentId, redirect, () -> {
             destruction.confirm(d);
             redirect.addFlashAttribute("notice", Notice.success("document.destruction.notice.confirmed"));
         });
+        // the supervisor witnesses, and need not be allowed to read the document: back to their worklist (DOC-7)
+        return worklist ? "redirect:/documents/kept#destructions" : view;
     }
 
     @GetMapping("/destructions/{destructionId}/certificate.pdf")
@@ -109,13 +112,16 @@ class DestructionController {
 
     @PostMapping("/loss")
     String report(@PathVariable String id, @RequestParam(required = false) String kind,
-            @RequestParam(required = false) String circumstances, RedirectAttributes redirect) {
+            @RequestParam(required = false) String circumstances, @RequestParam(defaultValue = "false") boolean inbox,
+            RedirectAttributes redirect) {
         long documentId = DocumentController.documentId(id);
-        return act(documentId, redirect, () -> {
+        String view = act(documentId, redirect, () -> {
             long incident = loss.report(new LossReport(documentId, null, Forms.choice(LossKind.class, kind),
                     circumstances));
             redirect.addFlashAttribute("notice", Notice.success("document.incident.notice.reported", incident));
         });
+        // DOC-8: a reader reports from the inbox; once reported the document is frozen and its page refused to them
+        return inbox ? "redirect:/documents/inbox" : view;
     }
 
     @PostMapping("/hold")

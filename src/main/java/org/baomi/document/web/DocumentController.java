@@ -10,10 +10,15 @@ import org.baomi.classification.ClassificationCatalogue;
 import org.baomi.classification.PeriodKind;
 import org.baomi.document.Direction;
 import org.baomi.document.DocumentCirculation;
+import org.baomi.document.DocumentDeclassificationReview;
+import org.baomi.document.DocumentDestruction;
 import org.baomi.document.DocumentDetail;
+import org.baomi.document.DocumentFiles;
 import org.baomi.document.DocumentRegister;
 import org.baomi.document.DocumentStatus;
 import org.baomi.document.DocumentSummary;
+import org.baomi.document.DocumentYearEndReturn;
+import org.baomi.document.LossKind;
 import org.baomi.iam.CsvExport;
 import org.baomi.iam.FieldProblem;
 import org.baomi.iam.InvalidInputException;
@@ -48,11 +53,21 @@ class DocumentController {
     private final DocumentRegister register;
     private final DocumentCirculation circulation;
     private final ClassificationCatalogue catalogue;
+    private final DocumentDeclassificationReview review;
+    private final DocumentYearEndReturn yearEnd;
+    private final DocumentFiles files;
+    private final DocumentDestruction destruction;
 
-    DocumentController(DocumentRegister register, DocumentCirculation circulation, ClassificationCatalogue catalogue) {
+    DocumentController(DocumentRegister register, DocumentCirculation circulation, ClassificationCatalogue catalogue,
+            DocumentDeclassificationReview review, DocumentYearEndReturn yearEnd, DocumentFiles files,
+            DocumentDestruction destruction) {
         this.register = register;
         this.circulation = circulation;
         this.catalogue = catalogue;
+        this.review = review;
+        this.yearEnd = yearEnd;
+        this.files = files;
+        this.destruction = destruction;
     }
 
     @GetMapping
@@ -119,18 +134,28 @@ class DocumentController {
         }
         model.addAttribute("modes", org.baomi.document.CirculationMode.values());
         model.addAttribute("copyKinds", org.baomi.document.CopyKind.values());
+        // the upload script refuses an over-large file before sending it (Tomcat would reset the connection)
+        model.addAttribute("maxFileSize", files.maxFileSize());
+        model.addAttribute("maxFileSizeMb", org.springframework.util.unit.DataSize.ofBytes(files.maxFileSize())
+                .toMegabytes());
         return "document/detail";
     }
 
     @GetMapping("/kept")
     String kept(Model model) {
         model.addAttribute("documents", register.kept());
+        // CLS-4: what this person may review as designee; DOC-6: returns this custodian must confirm
+        model.addAttribute("reviews", review.dueForReview());
+        model.addAttribute("returns", yearEnd.toConfirm());
+        // DOC-7: the supervisor confirms destructions here, without reading the documents
+        model.addAttribute("destructions", destruction.toConfirm());
         return "document/kept";
     }
 
     @GetMapping("/inbox")
     String inbox(Model model) {
         model.addAttribute("items", circulation.inbox());
+        model.addAttribute("lossKinds", LossKind.values());
         return "document/inbox";
     }
 

@@ -114,7 +114,7 @@ class DocumentFileController {
     }
 
     /** Headers are set only when the module opens the sink, after every check: an earlier refusal gets a page. */
-    private static FileSink sink(HttpServletResponse response, boolean inline) {
+    static FileSink sink(HttpServletResponse response, boolean inline) {
         return delivery -> {
             ContentDisposition.Builder disposition = inline ? ContentDisposition.inline()
                     : ContentDisposition.attachment();

@@ -84,7 +84,7 @@ class YearEndController {
 
     @PostMapping("/items/{itemId}/confirm")
     String confirm(@PathVariable String itemId, @RequestParam(required = false) Integer year,
-            RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "false") boolean kept, RedirectAttributes redirect) {
         long item = DocumentController.documentId(itemId);
         try {
             yearEnd.confirmReturn(item);
@@ -94,6 +94,10 @@ class YearEndController {
                 throw e;
             }
             redirect.addFlashAttribute("problem", Notice.problem(e.messageKey(), e.args()));
+        }
+        if (kept) {
+            // a custodian without the register's permission confirms from the worklist (DOC-6)
+            return "redirect:/documents/kept#returns";
         }
         return "redirect:/documents/year-end" + (year == null ? "" : "?year=" + year);
     }
