@@ -107,7 +107,7 @@ class MenuByRoleTest {
                 Map.entry(MenuArea.CLASSIFICATION, List.of("/classification")),
                 Map.entry(MenuArea.AUDIT, List.of("/audit/chain/keys", "/audit/security-events")),
                 Map.entry(MenuArea.ADMINISTRATION, List.of("/iam/accounts", "/iam/roles", "/iam/access-review",
-                        "/iam/api-tokens")),
+                        "/iam/api-tokens", "/vault/keys")),
                 Map.entry(MenuArea.MY_ACCOUNT, List.of("/account/security")));
         assertNothingTwice(bar);
     }
