@@ -237,7 +237,8 @@ class AuditCoverageTest {
             PrivacyCoverageCases.CASES,
             DocumentLifecycleCoverageCases.CASES,
             DocumentFileCoverageCases.CASES,
-            PrivacySelfCoverageCases.CASES).flatMap(List::stream).toList();
+            PrivacySelfCoverageCases.CASES,
+            MonitorIngestCoverageCases.CASES).flatMap(List::stream).toList();
 
     /** Every method that needs no case, with the reason. */
     static final Map<String, String> NOT_SECURITY_RELEVANT = merged(List.of(IAM_AND_AUDIT_EXEMPT,
@@ -250,7 +251,8 @@ class AuditCoverageTest {
             PrivacyCoverageCases.NOT_SECURITY_RELEVANT,
             DocumentLifecycleCoverageCases.NOT_SECURITY_RELEVANT,
             DocumentFileCoverageCases.NOT_SECURITY_RELEVANT,
-            PrivacySelfCoverageCases.NOT_SECURITY_RELEVANT));
+            PrivacySelfCoverageCases.NOT_SECURITY_RELEVANT,
+            MonitorIngestCoverageCases.NOT_SECURITY_RELEVANT));
 
     private static Map<String, String> merged(List<Map<String, String>> parts) {
         Map<String, String> all = new TreeMap<>();
