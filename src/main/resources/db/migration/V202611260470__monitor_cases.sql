@@ -60,6 +60,10 @@ ALTER TABLE mon_alert ADD CONSTRAINT mon_alert_case_fk FOREIGN KEY (case_id) REF
 CREATE INDEX mon_alert_case_idx ON mon_alert (case_id) WHERE case_id IS NOT NULL;
 -- The queue's other orders and filters (issue 7 item 7: p95 < 200 ms over 100,000 alerts).
 CREATE INDEX mon_alert_last_at_idx ON mon_alert (last_at DESC, id DESC);
+-- The queue's order exactly (score, then latest, then id): with and without the status filter, the first page is read
+-- from the index instead of sorting every match (measured: 250 ms -> a few ms over 100,000 alerts of any status).
+CREATE INDEX mon_alert_status_score_idx ON mon_alert (status, score DESC, last_at DESC, id DESC);
+CREATE INDEX mon_alert_score_idx ON mon_alert (score DESC, last_at DESC, id DESC);
 CREATE INDEX mon_alert_detector_idx ON mon_alert (detector, last_at DESC);
 CREATE INDEX mon_alert_open_user_idx ON mon_alert (user_ref, last_at) WHERE status IN ('OPEN', 'IN_CASE');
 -- Timelines mark the events behind alerts: "which alerts hold one of these event ids".
