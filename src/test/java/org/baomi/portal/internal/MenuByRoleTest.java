@@ -89,10 +89,21 @@ class MenuByRoleTest {
                 Map.entry(MenuArea.APPROVALS, List.of("/approvals", "/approvals?box=MINE")),
                 Map.entry(MenuArea.DOCUMENTS, List.of("/documents", "/documents/new", "/documents/kept",
                         "/documents/inbox", "/documents/year-end", "/print/trace")),
+                // issue 7 item 7: the alert queue, the case board and the trends of privacy monitoring
+                Map.entry(MenuArea.PRIVACY, List.of("/privacy/monitoring/alerts", "/privacy/monitoring/cases",
+                        "/privacy/monitoring/trends")),
                 Map.entry(MenuArea.ACCESS, List.of("/access/who-can", "/access/what-can", "/access/grants",
                         "/access/break-glass/reviews", "/access/break-glass/history")),
                 Map.entry(MenuArea.CLASSIFICATION, List.of("/classification")),
                 Map.entry(MenuArea.MY_ACCOUNT, List.of("/account/security")));
+        assertNothingTwice(bar);
+    }
+
+    @Test
+    void a_department_head_sees_the_privacy_cases_to_explain_but_not_the_alert_queue_PAT_4() {
+        Map<MenuArea, List<String>> bar = barOf(withRoles("staff", "department-head"));
+
+        assertThat(bar.get(MenuArea.PRIVACY)).containsExactly("/privacy/monitoring/explanations");
         assertNothingTwice(bar);
     }
 
