@@ -236,7 +236,8 @@ class AuditCoverageTest {
             DocumentCoverageCases.CASES,
             PrivacyCoverageCases.CASES,
             DocumentLifecycleCoverageCases.CASES,
-            DocumentFileCoverageCases.CASES).flatMap(List::stream).toList();
+            DocumentFileCoverageCases.CASES,
+            MonitorDetectCoverageCases.CASES).flatMap(List::stream).toList();
 
     /** Every method that needs no case, with the reason. */
     static final Map<String, String> NOT_SECURITY_RELEVANT = merged(List.of(IAM_AND_AUDIT_EXEMPT,
@@ -248,7 +249,8 @@ class AuditCoverageTest {
             DocumentCoverageCases.NOT_SECURITY_RELEVANT,
             PrivacyCoverageCases.NOT_SECURITY_RELEVANT,
             DocumentLifecycleCoverageCases.NOT_SECURITY_RELEVANT,
-            DocumentFileCoverageCases.NOT_SECURITY_RELEVANT));
+            DocumentFileCoverageCases.NOT_SECURITY_RELEVANT,
+            MonitorDetectCoverageCases.NOT_SECURITY_RELEVANT));
 
     private static Map<String, String> merged(List<Map<String, String>> parts) {
         Map<String, String> all = new TreeMap<>();

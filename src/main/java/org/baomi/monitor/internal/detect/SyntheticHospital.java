@@ -72,7 +72,7 @@ public final class SyntheticHospital {
 
         /** A hospital whose month holds about the given number of events. */
         public static Parameters ofEvents(long seed, long events) {
-            int staff = (int) Math.max(50, events / (30 * 15 * 2 * 5 / 7.0 * 1.05));
+            int staff = (int) Math.max(50, events / 570.0);
             return new Parameters(seed, staff, 25, 30, LocalDate.of(2026, 10, 1), ZoneId.of("Asia/Shanghai"), 15,
                     Math.max(40, staff / 20), Math.max(4, staff / 200));
         }
