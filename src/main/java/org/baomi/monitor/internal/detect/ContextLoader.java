@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -40,8 +41,12 @@ class ContextLoader {
         this.compound = compoundSurnames();
     }
 
-    /** The context, and the staff numbers and MRNs that {@code mon_alert} stores next to the ids. */
-    record Loaded(DetectionContext context, Map<Long, String> staffNos, Map<Long, String> mrns) {
+    /**
+     * The context, the staff numbers and MRNs that {@code mon_alert} stores next to the ids, and the staff, patients
+     * and encounters as read (the demo generates its accesses from them).
+     */
+    record Loaded(DetectionContext context, Map<Long, String> staffNos, Map<Long, String> mrns,
+            List<StaffProfile> staff, List<PatientProfile> patients, List<EncounterSpan> encounters) {
     }
 
     /** Everything relevant to accesses at or after {@code since}. */
@@ -49,6 +54,9 @@ class ContextLoader {
         DetectionContext.Builder b = DetectionContext.builder(clock.getZone());
         Map<Long, Long> ownAccount = new HashMap<>();
         Map<Long, String> mrns = new HashMap<>();
+        List<PatientProfile> patientList = new ArrayList<>();
+        List<StaffProfile> staffList = new ArrayList<>();
+        List<EncounterSpan> encounterList = new ArrayList<>();
         for (PatientRoster.PatientFact p : patients.patients()) {
             EnumSet<PatientFlag> flags = EnumSet.noneOf(PatientFlag.class);
             if (p.vip()) {
@@ -63,8 +71,10 @@ class ContextLoader {
             if (p.infectious()) {
                 flags.add(PatientFlag.INFECTIOUS);
             }
-            b.patient(new PatientProfile(p.id(), p.mrn(), p.name(), surname(p.name()), p.phone(), p.address(),
-                    p.staffAccountId(), flags, p.deceasedOn()));
+            PatientProfile profile = new PatientProfile(p.id(), p.mrn(), p.name(), surname(p.name()), p.phone(),
+                    p.address(), p.staffAccountId(), flags, p.deceasedOn());
+            b.patient(profile);
+            patientList.add(profile);
             mrns.put(p.id(), p.mrn());
             if (p.staffAccountId() != null) {
                 ownAccount.putIfAbsent(p.staffAccountId(), p.id());
@@ -72,14 +82,17 @@ class ContextLoader {
         }
         Map<Long, String> staffNos = new HashMap<>();
         for (MonitoringFacts.StaffFact s : iam.staff()) {
-            b.staff(new StaffProfile(s.id(), s.staffNo(), s.fullName(), surname(s.fullName()), s.phone(),
-                    s.postCode() == null ? "-" : s.postCode(), s.postName() == null ? "-" : s.postName(),
+            StaffProfile profile = new StaffProfile(s.id(), s.staffNo(), s.fullName(), surname(s.fullName()),
+                    s.phone(), s.postCode() == null ? "-" : s.postCode(), s.postName() == null ? "-" : s.postName(),
                     s.departmentId() == null ? 0 : s.departmentId(), s.departmentName() == null ? "-"
-                            : s.departmentName(), s.status(), s.statusSince(), ownAccount.get(s.id())));
+                            : s.departmentName(), s.status(), s.statusSince(), ownAccount.get(s.id()));
+            b.staff(profile);
+            staffList.add(profile);
             staffNos.put(s.id(), s.staffNo());
         }
-        patients.encountersSince(since).forEach(e -> b.encounter(new EncounterSpan(e.patientId(), e.departmentId(),
-                e.start(), e.end())));
+        patients.encountersSince(since).forEach(e -> encounterList.add(new EncounterSpan(e.patientId(),
+                e.departmentId(), e.start(), e.end())));
+        encounterList.forEach(b::encounter);
         for (CareRelationship c : iam.patientCareSince(since)) {
             Long patient = patientId(c.patientId());
             if (patient != null) {
@@ -101,7 +114,7 @@ class ContextLoader {
             }
         }
         contexts.since(since).forEach(b::careContext);
-        return new Loaded(b.build(), staffNos, mrns);
+        return new Loaded(b.build(), staffNos, mrns, staffList, patientList, encounterList);
     }
 
     /** The family name: a compound surname when the name starts with one, else the first character. */
