@@ -9,6 +9,10 @@ import java.util.UUID;
 import org.baomi.audit.AuditCoverageTest.Case;
 import org.baomi.audit.AuditCoverageTest.Who;
 import org.baomi.monitor.DetectionRuns;
+import org.baomi.monitor.DetectionThreshold;
+import org.baomi.monitor.DetectionThresholdChange;
+import org.baomi.monitor.DetectionThresholds;
+import org.baomi.monitor.Detector;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -30,7 +34,17 @@ final class MonitorDetectCoverageCases {
             Case.recorded("DetectionRuns.scoreNew", Who.MODULE, "monitor.scoring.completed", t -> {
                 event(t.bean(JdbcClient.class), t.freshStaff().id());
                 t.bean(DetectionRuns.class).scoreNew();
-            }));
+            }),
+            // issue 7 item 4: the office saves a threshold (the same values again, so nothing changes for others)
+            Case.recorded("DetectionThresholds.save", Who.OFFICE, "monitor.detector.tuned", t -> {
+                DetectionThreshold c = t.bean(DetectionThresholds.class).current().stream()
+                        .filter(x -> x.detector() == Detector.COWORKER).findFirst().orElseThrow();
+                t.bean(DetectionThresholds.class).save(new DetectionThresholdChange(Detector.COWORKER, c.enabled(),
+                        Double.toString(c.baseScore()), Double.toString(c.minScore()), c.version()));
+            }),
+            Case.denied("DetectionThresholds.current", t -> t.bean(DetectionThresholds.class).current()),
+            Case.denied("DetectionThresholds.preview", t -> t.bean(DetectionThresholds.class).preview(
+                    new DetectionThresholdChange(Detector.COWORKER, true, "60", "0", 0))));
 
     /** An access event of the person on an unresolved patient: new, so a run happens, yet it raises nothing. */
     private static void event(JdbcClient jdbc, long personId) {
