@@ -89,6 +89,7 @@ class MenuByRoleTest {
                 Map.entry(MenuArea.APPROVALS, List.of("/approvals", "/approvals?box=MINE")),
                 Map.entry(MenuArea.DOCUMENTS, List.of("/documents", "/documents/new", "/documents/kept",
                         "/documents/inbox", "/documents/year-end", "/print/trace")),
+                Map.entry(MenuArea.PRIVACY, List.of("/privacy/monitoring/detectors")),
                 Map.entry(MenuArea.ACCESS, List.of("/access/who-can", "/access/what-can", "/access/grants",
                         "/access/break-glass/reviews", "/access/break-glass/history")),
                 Map.entry(MenuArea.CLASSIFICATION, List.of("/classification")),
