@@ -238,7 +238,7 @@ class AuditCoverageTest {
             DocumentLifecycleCoverageCases.CASES,
             DocumentFileCoverageCases.CASES,
             PrivacySelfCoverageCases.CASES,
-            MonitorCaseCoverageCases.CASES,
+            MonitorDetectCoverageCases.CASES,
 
     /** Every method that needs no case, with the reason. */
     static final Map<String, String> NOT_SECURITY_RELEVANT = merged(List.of(IAM_AND_AUDIT_EXEMPT,
@@ -252,7 +252,7 @@ class AuditCoverageTest {
             DocumentLifecycleCoverageCases.NOT_SECURITY_RELEVANT,
             DocumentFileCoverageCases.NOT_SECURITY_RELEVANT,
             PrivacySelfCoverageCases.NOT_SECURITY_RELEVANT,
-            MonitorCaseCoverageCases.NOT_SECURITY_RELEVANT,
+            MonitorDetectCoverageCases.NOT_SECURITY_RELEVANT,
 
     private static Map<String, String> merged(List<Map<String, String>> parts) {
         Map<String, String> all = new TreeMap<>();

@@ -25,6 +25,9 @@ import org.springframework.context.annotation.Import;
         // Issue 8 item 6: archive files of this context only
         "baomi.audit.archive.dir=target/test-archive/${random.uuid}",
         "baomi.demo.enabled=true",
+        // Issue 7: tests run the monitoring's scoring themselves; a job firing mid-test would change alerts
+        "baomi.monitor.scoring-job=false",
+        "baomi.monitor.demo-events=false",
         "server.shutdown=immediate",
         // As behind the hospital's load balancer: the client address comes from X-Forwarded-For, so that
         // test sessions (WebSession) each have their own source address for per-source throttling.

@@ -89,9 +89,9 @@ class MenuByRoleTest {
                 Map.entry(MenuArea.APPROVALS, List.of("/approvals", "/approvals?box=MINE")),
                 Map.entry(MenuArea.DOCUMENTS, List.of("/documents", "/documents/new", "/documents/kept",
                         "/documents/inbox", "/documents/year-end", "/print/trace")),
-                // issue 7 item 7: the alert queue, the case board and the trends of privacy monitoring
+                // issue 7 items 4 and 7: the alert queue, the case board, the trends and the detectors' thresholds
                 Map.entry(MenuArea.PRIVACY, List.of("/privacy/monitoring/alerts", "/privacy/monitoring/cases",
-                        "/privacy/monitoring/trends")),
+                        "/privacy/monitoring/trends", "/privacy/monitoring/detectors")),
                 Map.entry(MenuArea.ACCESS, List.of("/access/who-can", "/access/what-can", "/access/grants",
                         "/access/break-glass/reviews", "/access/break-glass/history")),
                 Map.entry(MenuArea.CLASSIFICATION, List.of("/classification")),
