@@ -75,26 +75,20 @@ CREATE INDEX mon_alert_event_ids_idx ON mon_alert USING GIN (event_ids);
 
 -- ORG-5 and API tokens (issue 7 item 6): the confidentiality office's case tool or SIEM reads alerts through
 -- GET /api/v1/privacy/alerts with scope monitor:alert:read. The alerts name a person and a patient, so the scope is
--- content, and the namespace 'monitor' joins the allowed ones for this one scope only: the SECURITY administrator,
--- who issues every other integration scope, issues it on the office's written request (the token holds no person's
--- rights; every read is audited with the ids returned, and the office reviews it). No other 'monitor' scope has a
--- row, so none can be issued (deny by default). The constraint is rebuilt from its current definition so that
--- namespaces other migrations added stay allowed whatever the order of the sessions' migrations.
+-- content; it joins the allowed scopes by name, not the 'monitor' namespace (as the document API's scopes do): the
+-- SECURITY administrator, who issues every other integration scope, issues it on the office's written request (the
+-- token holds no person's rights; every read is audited with the ids returned, and the office reviews it).
+-- The constraint is extended from its current definition, so that what other migrations allowed stays allowed
+-- whatever the order of the sessions' migrations.
 DO $$
 DECLARE
     current_check text;
 BEGIN
     SELECT pg_get_constraintdef(c.oid) INTO current_check FROM pg_constraint c
     WHERE c.conname = 'iam_api_token_scope_no_content' AND c.conrelid = 'iam_api_token_scope'::regclass;
-    IF position('''monitor''' IN current_check) = 0 THEN
-        EXECUTE 'ALTER TABLE iam_api_token_scope DROP CONSTRAINT iam_api_token_scope_no_content';
-        EXECUTE 'ALTER TABLE iam_api_token_scope ADD CONSTRAINT iam_api_token_scope_no_content '
-            || replace(current_check, 'ARRAY[', 'ARRAY[''monitor''::text, ');
-        IF position('''monitor''' IN (SELECT pg_get_constraintdef(c.oid) FROM pg_constraint c
-                WHERE c.conname = 'iam_api_token_scope_no_content')) = 0 THEN
-            RAISE EXCEPTION 'could not allow the monitor namespace in iam_api_token_scope_no_content: %', current_check;
-        END IF;
-    END IF;
+    EXECUTE 'ALTER TABLE iam_api_token_scope DROP CONSTRAINT iam_api_token_scope_no_content';
+    EXECUTE 'ALTER TABLE iam_api_token_scope ADD CONSTRAINT iam_api_token_scope_no_content CHECK ('
+        || substr(current_check, length('CHECK ') + 1) || ' OR scope = ''monitor:alert:read'')';
 END
 $$;
 
