@@ -4,5 +4,5 @@
  * each care team member given need-to-know through {@link org.baomi.iam.CareRelationships} (ACC-4). Every import
  * is validated entry by entry, idempotent by the source system's id, and audited in its own transaction.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "audit", "iam"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "audit", "iam", "approval", "print"})
 package org.baomi.privacy;
