@@ -235,6 +235,7 @@ class AuditCoverageTest {
             VaultCoverageCases.CASES,
             DocumentCoverageCases.CASES,
             PrivacyCoverageCases.CASES,
+            PrivacyAccessCoverageCases.CASES,
             DocumentLifecycleCoverageCases.CASES,
             DocumentFileCoverageCases.CASES).flatMap(List::stream).toList();
 
@@ -247,6 +248,7 @@ class AuditCoverageTest {
             VaultCoverageCases.NOT_SECURITY_RELEVANT,
             DocumentCoverageCases.NOT_SECURITY_RELEVANT,
             PrivacyCoverageCases.NOT_SECURITY_RELEVANT,
+            PrivacyAccessCoverageCases.NOT_SECURITY_RELEVANT,
             DocumentLifecycleCoverageCases.NOT_SECURITY_RELEVANT,
             DocumentFileCoverageCases.NOT_SECURITY_RELEVANT));
 
