@@ -154,6 +154,7 @@ class BillingFeeListTest {
                 LEFT JOIN iam_protected_object f ON f.object_type = 'patient-fees' AND f.object_id = p.object_id
                      AND f.level = p.level
                      AND f.department_id = (SELECT id FROM iam_department WHERE code = 'FINANCE')
+                JOIN pat_patient d ON CAST(d.id AS TEXT) = p.object_id AND d.source_system = 'DEMO-HIS'
                 WHERE p.object_type = 'patient' AND f.object_id IS NULL
                 """)).isZero();
         assertThat(count("SELECT count(*) FROM iam_protected_object WHERE object_type = 'patient-fees'")).isPositive();

@@ -75,7 +75,8 @@ class ReachablePatientsTest {
                 ORDER BY p.id OFFSET 5000 + :n LIMIT 1
                 """).param("n", n).query((rs, i) -> new P(rs.getLong(1), rs.getString(2))).single();
         long nurse = jdbc.sql("""
-                SELECT m.person_id FROM pat_care_member m WHERE m.role = 'nurse' AND m.person_id NOT IN (
+                SELECT m.person_id FROM pat_care_member m WHERE m.role = 'nurse' AND m.source_system = 'DEMO-HIS'
+                  AND m.person_id NOT IN (
                     SELECT m2.person_id FROM pat_care_member m2 JOIN pat_encounter e2 ON e2.id = m2.encounter_id
                     WHERE e2.patient_id = :p)
                 ORDER BY m.person_id DESC LIMIT 1 OFFSET :n
