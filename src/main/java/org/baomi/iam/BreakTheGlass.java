@@ -44,4 +44,11 @@ public interface BreakTheGlass {
 
     /** Number of sessions awaiting review (cheap; for the home-page duty). */
     int countAwaitingReview();
+
+    /**
+     * The person's sessions open now, newest first (issue 6: the patient search lists the patients reached this
+     * way). No permission and no audit: the caller asks about the person signed in, and what the sessions open is
+     * then decided and audited by {@link AccessPolicy} as usual.
+     */
+    List<BreakGlassSession> openOf(long personId);
 }

@@ -7,20 +7,31 @@ package org.baomi.privacy;
 public enum PatientPurpose {
 
     /** Care of the patient: diagnoses and the fee list. Permission {@link PrivacyPermissions#PATIENT_READ}. */
-    TREATMENT(PrivacyPermissions.PATIENT_READ, true, true),
+    TREATMENT(PrivacyPermissions.PATIENT_READ, true, true, org.baomi.iam.ResourceRef.PATIENT),
     /**
      * Settling the bill: the fee list, never the diagnoses. Permission {@link PrivacyPermissions#CHARGE_READ}.
      */
-    BILLING(PrivacyPermissions.CHARGE_READ, false, true);
+    BILLING(PrivacyPermissions.CHARGE_READ, false, true, FeeListObjects.TYPE);
 
     private final String permission;
     private final boolean diagnoses;
     private final boolean charges;
+    private final String objectType;
 
-    PatientPurpose(String permission, boolean diagnoses, boolean charges) {
+    PatientPurpose(String permission, boolean diagnoses, boolean charges, String objectType) {
         this.permission = permission;
         this.diagnoses = diagnoses;
         this.charges = charges;
+        this.objectType = objectType;
+    }
+
+    /**
+     * The object the decision point is asked about for this purpose (PAT-3): the patient for treatment, the
+     * patient's fee list ({@link FeeListObjects}) for billing, so billing clerks are decided by the fee-list rule
+     * and never by the medical-only patient rule (ACC-4).
+     */
+    public org.baomi.iam.ResourceRef resource(long patientId) {
+        return new org.baomi.iam.ResourceRef(objectType, Long.toString(patientId));
     }
 
     /** The role permission the purpose needs, besides the decision point's answer. */

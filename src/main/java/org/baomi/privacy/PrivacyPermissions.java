@@ -18,6 +18,18 @@ public final class PrivacyPermissions {
     /** Identifiers (ID number, phone, full address) unmasked (PAT-3); without it they are masked. */
     public static final String IDENTIFIER_READ = "privacy:identifier:read";
 
+    /**
+     * Printing or downloading a patient page (ACC-5); the decision point then also wants an approved
+     * {@link PatientExports#APPROVAL_KIND} grant. Demo roles doctor, nurse and billing.
+     */
+    public static final String PATIENT_EXPORT = "privacy:patient:export";
+
+    /**
+     * Requesting and downloading de-identified research exports of a cohort (issue 6 item 3); each download also
+     * needs an approved {@link ResearchExports#APPROVAL_KIND} grant. Demo role doctor.
+     */
+    public static final String RESEARCH_EXPORT = "privacy:research:export";
+
     private PrivacyPermissions() {
     }
 }

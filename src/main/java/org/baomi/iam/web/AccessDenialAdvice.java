@@ -51,7 +51,20 @@ class AccessDenialAdvice {
         ModelAndView page = new ModelAndView("access/denied", HttpStatus.FORBIDDEN);
         page.addObject("denial", DenialView.of(e.request(), decision));
         page.addObject("traceId", TraceIds.of(request));
+        page.addObject("returnTo", returnTo(request));
         return page;
+    }
+
+    /**
+     * Where break-the-glass leads back to once the session is open (issue 6: the patient page): the refused page
+     * itself for a GET, never for another method (nothing is replayed).
+     */
+    static String returnTo(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod())) {
+            return null;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return request.getQueryString() == null ? path : path + "?" + request.getQueryString();
     }
 
     static boolean isApi(HttpServletRequest request) {

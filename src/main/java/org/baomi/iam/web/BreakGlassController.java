@@ -79,8 +79,10 @@ class BreakGlassController {
         if (ref == null || binding.hasErrors()) {
             return "access/break-glass";
         }
+        BreakGlassSession session;
         try {
-            model.addAttribute("glassSession", breakTheGlass.open(personId, ref, glass.getReason()));
+            session = breakTheGlass.open(personId, ref, glass.getReason());
+            model.addAttribute("glassSession", session);
         } catch (BaomiException e) {
             if (e.kind() != BaomiException.Kind.INVALID && e.kind() != BaomiException.Kind.FORBIDDEN) {
                 throw e;
@@ -88,7 +90,17 @@ class BreakGlassController {
             binding.reject(e.messageKey(), e.args(), e.messageKey());
             return "access/break-glass";
         }
+        if (isLocalPath(glass.getReturnTo())) {
+            // back to the refused page (the patient page): the open session now satisfies need-to-know there
+            return "redirect:" + glass.getReturnTo();
+        }
         return "access/break-glass-opened";
+    }
+
+    /** Only a path of this application: no scheme, no host, no protocol-relative "//", no line breaks. */
+    static boolean isLocalPath(String path) {
+        return path != null && path.length() <= 2000 && path.startsWith("/") && !path.startsWith("//")
+                && !path.startsWith("/\\") && path.chars().noneMatch(c -> c < 0x20 || c == '\\');
     }
 
     /** The office's home-page duty links here (access.break-glass-review). */

@@ -7,6 +7,7 @@ public class BreakGlassForm {
     private String id;
     private String reason;
     private boolean confirm;
+    private String returnTo;
 
     public String getType() {
         return type;
@@ -38,5 +39,14 @@ public class BreakGlassForm {
 
     public void setConfirm(boolean confirm) {
         this.confirm = confirm;
+    }
+
+    /** The page to go back to once the session is open (issue 6: the patient page); a local path or null. */
+    public String getReturnTo() {
+        return returnTo;
+    }
+
+    public void setReturnTo(String returnTo) {
+        this.returnTo = returnTo == null || returnTo.isBlank() ? null : returnTo.strip();
     }
 }

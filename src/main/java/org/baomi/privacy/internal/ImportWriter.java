@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import org.baomi.iam.CareRelationships;
 import org.baomi.iam.ProtectedObject;
 import org.baomi.iam.ProtectedObjects;
+import org.baomi.privacy.internal.billing.FeeListRegistration;
 import org.baomi.iam.ResourceRef;
 import org.baomi.privacy.ImportReport.Outcome;
 import org.baomi.privacy.internal.PatientStore.EncounterRef;
@@ -39,12 +40,15 @@ class ImportWriter {
     private final ProtectedObjects objects;
     private final CareRelationships care;
     private final Clock clock;
+    private final FeeListRegistration feeLists;
 
-    ImportWriter(PatientStore store, ProtectedObjects objects, CareRelationships care, Clock clock) {
+    ImportWriter(PatientStore store, ProtectedObjects objects, CareRelationships care, Clock clock,
+            FeeListRegistration feeLists) {
         this.store = store;
         this.objects = objects;
         this.care = care;
         this.clock = clock;
+        this.feeLists = feeLists;
     }
 
     /** Per row its outcome, and the ids of the patients touched (anything of theirs created or changed). */
@@ -213,5 +217,7 @@ class ImportWriter {
                     r.sensitive() ? SecretLevel.SECRET : SecretLevel.INTERNAL, r.departmentId(), null));
         }
         objects.registerAll(list);
+        // PAT-3: the fee list beside the patient, same id and level (its own batch: one type per batch)
+        objects.registerAll(feeLists.feeListsOf(list));
     }
 }

@@ -57,9 +57,12 @@ class PatientPageService implements PatientPages {
     private final OrganisationQueries organisation;
     private final StaffLookup staff;
     private final Clock clock;
+    private final ReachablePatients reachable;
 
     PatientPageService(PatientReader reader, AccessPolicy access, PermissionGuard guard, AuditTrail audit,
-            DepartmentLookup departments, OrganisationQueries organisation, StaffLookup staff, Clock clock) {
+            DepartmentLookup departments, OrganisationQueries organisation, StaffLookup staff, Clock clock,
+            ReachablePatients reachable) {
+        this.reachable = reachable;
         this.reader = reader;
         this.access = access;
         this.guard = guard;
@@ -75,7 +78,7 @@ class PatientPageService implements PatientPages {
     public List<PatientListing> search(PatientFilter filter) {
         StaffPrincipal person = guard.require(PrivacyPermissions.PATIENT_READ);
         PatientReader.Criteria criteria = criteria(person, filter == null ? PatientFilter.NONE : filter);
-        List<PatientListing> candidates = reader.candidates(criteria);
+        List<PatientListing> candidates = reachable.candidates(person.accountId(), criteria);
         List<AccessRequest> requests = candidates.stream().map(p -> new AccessRequest(person.accountId(),
                 AccessAction.READ, ResourceRef.patient(Long.toString(p.id())),
                 AccessContext.NONE.withPurpose(PatientPurpose.TREATMENT.name()))).toList();
@@ -110,8 +113,9 @@ class PatientPageService implements PatientPages {
         PatientView full = reader.full(patientId)
                 .orElseThrow(() -> BaomiException.notFound("privacy.patients.error.not-found"));
         AccessContext context = AccessContext.NONE.withPurpose(purpose.name()).withBreakGlass(breakGlassId);
+        // PAT-3: billing asks about the fee list object, treatment about the patient (FeeListObjects)
         AccessDecision decision = access.require(new AccessRequest(person.accountId(), AccessAction.READ,
-                ResourceRef.patient(Long.toString(patientId)), context));
+                purpose.resource(patientId), context));
         boolean identifiers = person.hasPermission(PrivacyPermissions.IDENTIFIER_READ);
         PatientView shaped = PatientMasking.shape(named(full), purpose, identifiers);
         Map<String, Object> details = new LinkedHashMap<>();

@@ -61,6 +61,37 @@ class PatientReader {
                 .list();
     }
 
+    /**
+     * Patients the person reaches otherwise than by care team (an approved grant, an open break-the-glass session),
+     * with the same filters; the decision point decides each afterwards as every candidate.
+     */
+    List<PatientListing> reached(Criteria c, java.util.Collection<Long> patientIds) {
+        if (patientIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT p.id, p.mrn, p.name, p.gender, p.birth_date, max(e.started_at) AS last_seen
+                FROM pat_patient p JOIN pat_encounter e ON e.patient_id = p.id
+                WHERE p.id IN (:ids)
+                  AND (CAST(:mrn AS TEXT) IS NULL OR p.mrn = CAST(:mrn AS TEXT))
+                  AND (CAST(:name AS TEXT) IS NULL OR p.name LIKE CAST(:name AS TEXT) ESCAPE '\\')
+                  AND (CAST(:dept AS BIGINT) IS NULL OR e.department_id = CAST(:dept AS BIGINT))
+                  AND (CAST(:from AS TIMESTAMPTZ) IS NULL OR e.started_at >= CAST(:from AS TIMESTAMPTZ))
+                  AND (CAST(:to AS TIMESTAMPTZ) IS NULL OR e.started_at < CAST(:to AS TIMESTAMPTZ))
+                GROUP BY p.id, p.mrn, p.name, p.gender, p.birth_date
+                ORDER BY last_seen DESC, p.id
+                LIMIT :limit
+                """)
+                .param("ids", List.copyOf(patientIds))
+                .param("mrn", c.mrn()).param("name", c.namePattern()).param("dept", c.departmentId())
+                .param("from", c.from() == null ? null : Timestamp.from(c.from()))
+                .param("to", c.to() == null ? null : Timestamp.from(c.to())).param("limit", CANDIDATES)
+                .query((rs, n) -> new PatientListing(rs.getLong("id"), rs.getString("mrn"), rs.getString("name"),
+                        rs.getString("gender"), rs.getDate("birth_date").toLocalDate(),
+                        rs.getTimestamp("last_seen").toInstant()))
+                .list();
+    }
+
     /** The full record (before masking), with department ids; department and attending names are filled later. */
     Optional<PatientView> full(long patientId) {
         Optional<PatientView> patient = jdbc.sql("""

@@ -161,7 +161,15 @@ class BreakTheGlassService implements BreakTheGlass {
         return jdbc.sql("SELECT COUNT(*) FROM iam_break_glass WHERE verdict IS NULL").query(Integer.class).single();
     }
 
-    Optional<BreakGlassSession> find(long id) {
+    @Override
+    public List<BreakGlassSession> openOf(long personId) {
+        java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
+        return jdbc.sql(COLUMNS + " WHERE person_id = :p AND opened_at <= :now AND expires_at > :now"
+                + " ORDER BY opened_at DESC, id DESC").param("p", personId).param("now", now)
+                .query(BreakTheGlassService::session).list();
+    }
+
+        Optional<BreakGlassSession> find(long id) {
         return jdbc.sql(COLUMNS + " WHERE id = :id").param("id", id).query(BreakTheGlassService::session).optional();
     }
 
