@@ -74,7 +74,7 @@ class MenuByRoleTest {
                 Map.entry(MenuArea.HOME, List.of("/")),
                 Map.entry(MenuArea.APPROVALS, List.of("/approvals?box=MINE")),
                 Map.entry(MenuArea.DOCUMENTS, List.of("/documents/kept", "/documents/inbox")),
-                Map.entry(MenuArea.PRIVACY, List.of("/privacy/patients")),
+                Map.entry(MenuArea.PRIVACY, List.of("/privacy/patients", "/privacy/research")),
                 Map.entry(MenuArea.CLASSIFICATION, List.of("/classification")),
                 Map.entry(MenuArea.MY_ACCOUNT, List.of("/account/security")));
         assertNothingTwice(bar);
