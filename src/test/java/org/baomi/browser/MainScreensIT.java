@@ -7,8 +7,11 @@ import java.util.regex.Pattern;
 import com.microsoft.playwright.Locator;
 import org.baomi.iam.internal.demo.DemoCredentials;
 import org.baomi.iam.internal.login.Totp;
+import org.baomi.monitor.internal.detect.DemoMonthForScreens;
 import org.baomi.test.BaomiSpringTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 /**
  * A tour of the main screens as the demo hospital's people see them, in Chinese (and the home page in English),
@@ -17,6 +20,9 @@ import org.junit.jupiter.api.Test;
  */
 @BaomiSpringTest
 class MainScreensIT extends BrowserTest {
+
+    @Autowired
+    ApplicationContext application;
 
     private void signInWithSecondFactor(String staffNo, String secret) {
         signIn(staffNo, DemoCredentials.PASSWORD);
@@ -112,6 +118,25 @@ class MainScreensIT extends BrowserTest {
         // issue 5: the register of classified documents, with its marks and filters (DOC-2)
         visit("/documents", "document.register.title", "documents");
         assertThat(page.locator("main")).containsText("\u2605");
+    }
+
+    @Test
+    void theConfidentialityOfficeWorksThePrivacyAlertsOfTheDemoMonth() {
+        // issue 7: the demo month of access events with injected snooping, scored as on a demo start (PAT-4)
+        DemoMonthForScreens.load(application);
+        signInWithSecondFactor("H0010", DemoCredentials.STAFF_TOTP_SECRET);
+        visit("/privacy/monitoring/alerts", "monitor.cases.alerts.title", "monitoring-alerts");
+        assertThat(page.locator("main table tbody tr").first()).isVisible();
+        page.navigate("/privacy/monitoring/cases");
+        page.locator("#group-now").click();
+        visit("/privacy/monitoring/cases", "monitor.cases.board.title", "monitoring-cases");
+        Locator firstCase = page.locator("main a[href*='/privacy/monitoring/cases/']").first();
+        assertThat(firstCase).isVisible();
+        firstCase.click();
+        assertThat(page.locator("#error-title")).hasCount(0);
+        screenshot("monitoring-case");
+        visit("/privacy/monitoring/trends", "monitor.cases.trends.title", "monitoring-trends");
+        visit("/privacy/monitoring/detectors", "monitor.detectors.title", "monitoring-detectors");
     }
 
     @Test
