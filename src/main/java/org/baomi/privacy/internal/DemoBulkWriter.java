@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,7 +52,7 @@ class DemoBulkWriter {
 
     /** Counts written and where the time went (ms), for the start log. */
     record Written(int patients, int encounters, int members, int charges, long copyMs, long careMs,
-            long registerMs) {
+            long registerMs, Map<String, Long> copyStatementsMs) {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -59,6 +60,7 @@ class DemoBulkWriter {
             List<ChargeRow> charges, Instant now) {
         String at = now.toString();
         long started = System.nanoTime();
+        Map<String, Long> copyTimes = new LinkedHashMap<>();
         long[] patientIds = nextIds("pat_patient", patients.size());
         Map<String, Long> patientId = new HashMap<>(patients.size() * 2);
         StringBuilder out = new StringBuilder(patients.size() * 200);
@@ -69,9 +71,9 @@ class DemoBulkWriter {
                     p.phone(), p.address(), p.vip(), p.staffAccountId(), p.publicFigure(), p.psychiatric(),
                     p.infectious(), p.deceased(), p.deceasedOn(), Rows.hash(p), at, at);
         }
-        copy("pat_patient (id, source_system, source_id, mrn, name, gender, birth_date, id_number, phone, address, vip,"
-                + " staff_account_id, public_figure, psychiatric, infectious, deceased, deceased_on, content_hash,"
-                + " created_at, updated_at)", out);
+        copy(copyTimes, "pat_patient (id, source_system, source_id, mrn, name, gender, birth_date, id_number, phone,"
+                + " address, vip, staff_account_id, public_figure, psychiatric, infectious, deceased, deceased_on,"
+                + " content_hash, created_at, updated_at)", out);
 
         long[] encounterIds = nextIds("pat_encounter", encounters.size());
         Map<String, Integer> encounterIndex = new HashMap<>(encounters.size() * 2);
@@ -90,9 +92,9 @@ class DemoBulkWriter {
             }
             latest.merge(pid, i, (a, b) -> encounters.get(b).start().isBefore(encounters.get(a).start()) ? a : b);
         }
-        copy("pat_encounter (id, source_system, source_id, patient_id, encounter_class, department_id, attending_id,"
-                + " started_at, ended_at, content_hash, created_at, updated_at)", out);
-        copy("pat_diagnosis (encounter_id, rank, icd10, text)", diagnoses);
+        copy(copyTimes, "pat_encounter (id, source_system, source_id, patient_id, encounter_class, department_id,"
+                + " attending_id, started_at, ended_at, content_hash, created_at, updated_at)", out);
+        copy(copyTimes, "pat_diagnosis (encounter_id, rank, icd10, text)", diagnoses);
 
         // ACC-4: every member of a new team gets a care relationship from the encounter's start (or their own)
         List<CareRelationships.Assignment> assignments = new ArrayList<>();
@@ -117,8 +119,8 @@ class DemoBulkWriter {
             Object[] m = members.get(i);
             row(out, source, m[0], m[1], m[2], m[3], m[4], m[5], relationships.get(i), at, at);
         }
-        copy("pat_care_member (source_system, care_team_id, encounter_id, person_id, role, valid_from, valid_until,"
-                + " relationship_id, created_at, updated_at)", out);
+        copy(copyTimes, "pat_care_member (source_system, care_team_id, encounter_id, person_id, role, valid_from,"
+                + " valid_until, relationship_id, created_at, updated_at)", out);
 
         long[] chargeIds = nextIds("pat_charge", charges.size());
         out.setLength(0);
@@ -129,8 +131,8 @@ class DemoBulkWriter {
                     encounterIds[e], c.itemCode(), c.itemName(), c.category(), c.quantity(), c.unitPrice(), c.amount(),
                     c.date(), Rows.hash(c), at, at);
         }
-        copy("pat_charge (id, source_system, source_id, patient_id, encounter_id, item_code, item_name, category,"
-                + " quantity, unit_price, amount, charged_on, content_hash, created_at, updated_at)", out);
+        copy(copyTimes, "pat_charge (id, source_system, source_id, patient_id, encounter_id, item_code, item_name,"
+                + " category, quantity, unit_price, amount, charged_on, content_hash, created_at, updated_at)", out);
 
         long registerStarted = System.nanoTime();
         List<ProtectedObject> register = new ArrayList<>(patients.size());
@@ -144,7 +146,7 @@ class DemoBulkWriter {
         long registerMs = (System.nanoTime() - registerStarted) / 1_000_000;
         long copyMs = (registerStarted - started) / 1_000_000 - careMs;
         return new Written(patients.size(), encounters.size(), members.size(), charges.size(), copyMs, careMs,
-                registerMs);
+                registerMs, copyTimes);
     }
 
     /** The next n values of the table's id sequence, ascending: the ids rows get in the order they are given. */
@@ -154,11 +156,12 @@ class DemoBulkWriter {
         return ids.stream().mapToLong(Long::longValue).toArray();
     }
 
-    private void copy(String target, StringBuilder rows) {
+    private void copy(Map<String, Long> times, String target, StringBuilder rows) {
         if (rows.isEmpty()) {
             return;
         }
         byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
+        long started = System.nanoTime();
         jdbc.execute((ConnectionCallback<Long>) connection -> {
             try {
                 return connection.unwrap(PGConnection.class).getCopyAPI()
@@ -167,6 +170,7 @@ class DemoBulkWriter {
                 throw new DataAccessResourceFailureException("COPY into " + target + " failed", e);
             }
         });
+        times.put(target.substring(0, target.indexOf(' ')), (System.nanoTime() - started) / 1_000_000);
     }
 
     /** One line in COPY's text format: tab-separated, {@code \N} for null, backslash escapes. */

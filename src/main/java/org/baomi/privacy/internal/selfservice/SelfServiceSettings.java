@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
  * The hospital's settings of patient self-service ({@code baomi.privacy.self-service.*}, ACC-5), with safe defaults:
  * codes valid 10 minutes and void after 5 wrong tries; 5 failures in 15 minutes per ID number or client address
  * refuse further attempts until they are 15 minutes old; at most 3 SMS codes per ID number in that window; sessions
- * end after 10 idle minutes or 60 minutes in all; a desk clerk issues at most 30 codes an hour; names of accessing staff hidden from patients unless the policy
- * says otherwise.
+ * end after 10 idle minutes or 60 minutes in all; a desk clerk issues at most 30 codes an hour; names of accessing
+ * staff hidden from patients unless the policy says otherwise.
  */
 @Component
 public class SelfServiceSettings {
