@@ -24,7 +24,9 @@ public interface TraceCodes {
     /**
      * "Who got the copy with this code?" Permission {@link PrintPermissions#TRACE_LOOKUP} (a refusal is audited as
      * {@code access.denied}); the lookup is audited as {@code print.trace.looked-up}, found or not, with the code;
-     * a malformed code is audited under the same action with outcome FAILED, in its own transaction.
+     * a malformed code is audited under the same action with outcome FAILED, in its own transaction. Codes not in
+     * this module's register are looked up in every {@link TraceSource} (copies held by patients; the audit record
+     * then carries the patient's id).
      *
      * @param typed the code as typed from the copy (see {@link TraceCode#parse})
      * @return the record, or empty when no copy has this code

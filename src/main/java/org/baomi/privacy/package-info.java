@@ -6,5 +6,6 @@
  * sign in to the self-service pages to see and print their own fee lists and who accessed their record (ACC-5);
  * prints go through {@code print}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "audit", "iam", "approval", "print"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "audit", "iam", "approval", "print",
+        "vault"})
 package org.baomi.privacy;

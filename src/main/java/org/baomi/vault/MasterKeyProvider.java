@@ -34,6 +34,17 @@ public interface MasterKeyProvider {
      */
     byte[] unwrap(WrappedKey wrappedKey, byte[] context);
 
+    /**
+     * A secret for another module's keyed digests (e.g. HMAC of identifiers that must not be brute-forced from a
+     * database copy): derived from the current master key version and the purpose label, so that it lives outside the
+     * database as the master key does. The same label gives the same bytes until the next rotation (then new ones);
+     * different labels give independent secrets. A hardware module computes it inside the device.
+     *
+     * @param purpose a fixed, non-blank label naming the use (e.g. {@code privacy/self-service/id-number})
+     * @return 32 bytes
+     */
+    byte[] derive(String purpose);
+
     /** Every version held, oldest first. */
     List<KeyVersion> versions();
 

@@ -23,6 +23,16 @@ public interface VaultKeys {
     record RewrapResult(int toVersion, long rewrapped, int batches) {
     }
 
+    /**
+     * A secret derived from the current master key for another module's keyed digests (see
+     * {@link MasterKeyProvider#derive}): it stays outside the database and its backups, with the master key file.
+     * Changes when the master key is rotated. Not audited (no content is read); no permission (internal callers).
+     *
+     * @param purpose a fixed label naming the use, e.g. {@code privacy/self-service/id-number}
+     * @return 32 bytes
+     */
+    byte[] derivedSecret(String purpose);
+
     /** Versions and how many data keys each wraps now. Not audited: counts only. */
     KeyStatus status();
 

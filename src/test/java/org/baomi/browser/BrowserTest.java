@@ -38,7 +38,10 @@ abstract class BrowserTest {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Path SYSTEM_CHROMIUM = Path.of("/usr/bin/chromium");
     private static final List<String> CHROMIUM_ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
+            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            // the contexts' locale (zh-CN) sets Accept-Language and Intl, but date inputs take their mm/dd/yyyy or
+            // yyyy/mm/dd from the browser's own UI language: Chinese, as the Chinese screenshots show it (issue 6)
+            "--lang=zh-CN");
     private static final double TIMEOUT_MS = 20_000;
 
     /** Each browser context appears to come from its own address (X-Forwarded-For, as behind the load balancer). */
@@ -72,7 +75,11 @@ abstract class BrowserTest {
             env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         }
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
-        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true).setArgs(CHROMIUM_ARGS);
+        Map<String, String> browserEnv = new HashMap<>(System.getenv());
+        browserEnv.put("LANG", "zh_CN.UTF-8");
+        browserEnv.put("LANGUAGE", "zh_CN:zh");
+        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true).setArgs(CHROMIUM_ARGS)
+                .setEnv(browserEnv);
         if (chromium != null) {
             options.setExecutablePath(chromium);
         }

@@ -20,7 +20,9 @@ import org.baomi.print.TraceCode;
 import org.baomi.print.TraceCodes;
 import org.baomi.print.TraceRecord;
 import org.baomi.print.TraceRequest;
+import org.baomi.print.TraceSource;
 import org.baomi.shared.BaomiException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,16 +43,18 @@ class TraceCodeService implements TraceCodes {
     private final PermissionGuard guard;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ObjectProvider<TraceSource> otherSources;
     private final SecureRandom random = new SecureRandom();
 
     TraceCodeService(TraceStore store, StaffLookup staff, CurrentUser currentUser, PermissionGuard guard,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, Clock clock, ObjectProvider<TraceSource> otherSources) {
         this.store = store;
         this.staff = staff;
         this.currentUser = currentUser;
         this.guard = guard;
         this.audit = audit;
         this.clock = clock;
+        this.otherSources = otherSources;
     }
 
     @Override
@@ -99,17 +103,23 @@ class TraceCodeService implements TraceCodes {
             throw BaomiException.invalid("print.error.trace.malformed");
         }
         TraceCode code = parsed.get();
-        Optional<TraceRecord> found = store.find(code);
+        // codes of copies held by patients (self-service prints) are recorded by their module: ask those too
+        Optional<TraceRecord> found = store.find(code).or(() -> otherSources.orderedStream()
+                .map(source -> source.find(code)).flatMap(Optional::stream).findFirst());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("traceCode", code.value());
         details.put("found", found.isPresent());
         found.ifPresent(r -> {
+            details.put("holder", r.holder().name());
             details.put("personId", r.personId());
             details.put("objectType", r.objectType());
             details.put("objectId", r.objectId());
         });
-        audit.record(new AuditEntry(null, "print.trace.looked-up", "print-trace", code.value(),
-                found.map(TraceRecord::level).orElse(null), AuditOutcome.ALLOWED, null, details));
+        AuditEntry entry = new AuditEntry(null, "print.trace.looked-up", "print-trace", code.value(),
+                found.map(TraceRecord::level).orElse(null), AuditOutcome.ALLOWED, null, details);
+        // a patient's copy: the office learnt who the patient is, so the patient's trail shows the lookup (PAT-1)
+        boolean patient = found.filter(r -> r.holder() == TraceRecord.Holder.PATIENT).isPresent();
+        audit.record(patient ? entry.withPatient(Long.toString(found.get().personId())) : entry);
         return found;
     }
 }

@@ -52,8 +52,9 @@ import org.springframework.util.StringUtils;
  * and emergency encounters in its clinical departments over the last two years, ICD-10 diagnoses, care teams of the
  * department's doctors and nurses (care relationships, ACC-4) and fee lists — generated from a fixed seed (the
  * same data for the same day), plus a few flagged patients for later issues: VIP, staff-as-patient, public figure,
- * psychiatric, infectious disease, deceased. Loaded once per database, in one transaction, in bulk through the
- * import's writer (source system {@value #SOURCE}); the time taken is logged.
+ * psychiatric, infectious disease, deceased. Loaded once per database, in one transaction, with COPY through
+ * {@link DemoBulkWriter} (source system {@value #SOURCE}; the same rows the import's writer would write, see
+ * {@code DemoLoadPathsTest}); the time taken is logged.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE - 20)
@@ -62,7 +63,6 @@ class DemoPatients implements ApplicationRunner {
 
     static final String SOURCE = "DEMO-HIS";
     private static final Logger log = LoggerFactory.getLogger(DemoPatients.class);
-    private static final int CHUNK = 5000;
     private static final List<String> DOCTOR_POSTS = List.of("DEPT_DIRECTOR", "CHIEF_PHYSICIAN",
             "ASSOC_CHIEF_PHYSICIAN", "ATTENDING_PHYSICIAN", "RESIDENT_PHYSICIAN");
     private static final List<String> NURSE_POSTS = List.of("HEAD_NURSE", "SUPERVISOR_NURSE", "NURSE_PRACTITIONER",
@@ -70,7 +70,7 @@ class DemoPatients implements ApplicationRunner {
     private static final String[] REGIONS = {"110101", "110102", "110105", "110108", "110106", "110107", "110112",
         "110114", "130603", "131003", "120101"};
 
-    private final ImportWriter writer;
+    private final DemoBulkWriter bulk;
     private final StaffLookup staff;
     private final DepartmentLookup departments;
     private final JdbcClient jdbc;
@@ -78,10 +78,10 @@ class DemoPatients implements ApplicationRunner {
     private final Clock clock;
     private final int count;
 
-    DemoPatients(ImportWriter writer, StaffLookup staff, DepartmentLookup departments, JdbcClient jdbc,
+    DemoPatients(DemoBulkWriter bulk, StaffLookup staff, DepartmentLookup departments, JdbcClient jdbc,
             PlatformTransactionManager transactions, Clock clock,
             @Value("${baomi.privacy.demo-patients:20000}") int count) {
-        this.writer = writer;
+        this.bulk = bulk;
         this.staff = staff;
         this.departments = departments;
         this.jdbc = jdbc;
@@ -93,9 +93,16 @@ class DemoPatients implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         long started = System.nanoTime();
-        Integer loaded = transactions.execute(tx -> seed());
-        if (loaded != null && loaded > 0) {
-            log.info("Demo patients loaded: {} in {} ms", loaded, (System.nanoTime() - started) / 1_000_000);
+        long[] split = new long[2];
+        DemoBulkWriter.Written written = transactions.execute(tx -> seed(split));
+        if (written != null) {
+            // where the start-up time goes (issue 6 follow-up "demo load cost"): generation, pat_ COPY, iam calls, commit
+            long total = (System.nanoTime() - started) / 1_000_000;
+            log.info("Demo patients loaded: {} in {} ms (generated {} ms; COPY of {} encounters, {} care members, {} "
+                    + "charges {} ms, of which the COPY statements {}; care relationships {} ms; registration {} ms; "
+                    + "commit {} ms)", written.patients(), total, split[0], written.encounters(), written.members(),
+                    written.charges(), written.copyMs(), written.copyStatementsMs(), written.careMs(),
+                    written.registerMs(), (System.nanoTime() - split[1]) / 1_000_000);
         }
     }
 
@@ -107,15 +114,38 @@ class DemoPatients implements ApplicationRunner {
     private record Item(String code, String name, String category, BigDecimal price) {
     }
 
-    private int seed() {
+    /** Loads the demo unless already loaded; {@code split}: generation time (ms), then the nano time before commit. */
+    private DemoBulkWriter.Written seed(long[] split) {
         int marked = jdbc.sql("INSERT INTO pat_demo_marker (id, seeded_at, patients) VALUES (1, :now, :n) "
                 + "ON CONFLICT DO NOTHING").param("now", Timestamp.from(clock.instant())).param("n", count).update();
         if (marked == 0) {
-            return 0;
+            return null;
         }
+        long started = System.nanoTime();
+        Generated demo = generate(count, "");
+        if (demo == null) {
+            return null;
+        }
+        split[0] = (System.nanoTime() - started) / 1_000_000;
+        DemoBulkWriter.Written written = bulk.write(SOURCE, demo.patients(), demo.encounters(), demo.teams(),
+                demo.charges(), clock.instant());
+        split[1] = System.nanoTime();
+        return written;
+    }
+
+    /** The generated demo hospital, in the order of generation (ids follow it). */
+    record Generated(List<PatientRow> patients, List<EncounterRow> encounters, List<CareTeamRow> teams,
+            List<ChargeRow> charges) {
+    }
+
+    /**
+     * Generates {@code n} demo patients from the fixed seed; {@code prefix} goes before every source id and MRN (empty
+     * for the demo hospital; tests compare write paths with their own prefix). Null without clinical departments.
+     */
+    Generated generate(int n, String prefix) {
         List<Ward> wards = wards();
         if (wards.isEmpty()) {
-            return 0;
+            return null;
         }
         Map<String, Ward> byCode = new HashMap<>();
         wards.forEach(w -> byCode.put(w.code(), w));
@@ -128,11 +158,11 @@ class DemoPatients implements ApplicationRunner {
         LocalDate today = LocalDate.now(clock);
         SplittableRandom random = new SplittableRandom(6L);
         Long staffPatient = staff.activeByStaffNo("H0020").map(StaffPrincipal::accountId).orElse(null);
-        List<Record> rows = new ArrayList<>();
+        Generated out = new Generated(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         int chargeSeq = 0;
         int encounterSeq = 0;
-        for (int i = 1; i <= count; i++) {
-            String pid = String.format(Locale.ROOT, "DEMO-P%06d", i);
+        for (int i = 1; i <= n; i++) {
+            String pid = prefix + String.format(Locale.ROOT, "DEMO-P%06d", i);
             boolean female = random.nextBoolean();
             LocalDate birth = today.minusDays(random.nextInt(365 * 90) + 30L);
             String name = surnames.get(random.nextInt(surnames.size())) + given.get(random.nextInt(given.size()));
@@ -142,9 +172,9 @@ class DemoPatients implements ApplicationRunner {
             String address = streets.get(random.nextInt(streets.size())) + (1 + random.nextInt(300))
                     + "-" + (1 + random.nextInt(30)) + "-" + (101 + random.nextInt(1500));
             // issue 6: a handful of flagged patients for later issues (masking, VIP alerts, self-service)
-            rows.add(new PatientRow(pid, String.format(Locale.ROOT, "M%08d", i), name, female ? "FEMALE" : "MALE",
-                    birth, idNumber, phone, address, i == 1, i == 2 ? staffPatient : null, i == 3, i == 4, i == 6,
-                    i == 5, i == 5 ? today.minusDays(3) : null));
+            out.patients().add(new PatientRow(pid, prefix + String.format(Locale.ROOT, "M%08d", i), name,
+                    female ? "FEMALE" : "MALE", birth, idNumber, phone, address, i == 1, i == 2 ? staffPatient : null,
+                    i == 3, i == 4, i == 6, i == 5, i == 5 ? today.minusDays(3) : null));
             int encounters = random.nextInt(4) == 0 ? 2 : 1;
             for (int k = 0; k < encounters; k++) {
                 Ward ward = pickWard(random, wards, byCode, birth, today, female, i);
@@ -164,7 +194,8 @@ class DemoPatients implements ApplicationRunner {
                 if (end.isAfter(clock.instant())) {
                     end = null;
                 }
-                String eid = String.format(Locale.ROOT, "DEMO-E%07d", ++encounterSeq);
+                String seq = String.format(Locale.ROOT, "%07d", ++encounterSeq);
+                String eid = prefix + "DEMO-E" + seq;
                 long attending = ward.doctors().get(random.nextInt(ward.doctors().size()));
                 List<DiagnosisRecord> diagnoses = new ArrayList<>();
                 diagnoses.add(ward.diagnoses().get(random.nextInt(ward.diagnoses().size())));
@@ -174,8 +205,9 @@ class DemoPatients implements ApplicationRunner {
                         diagnoses.add(second);
                     }
                 }
-                rows.add(new EncounterRow(eid, pid, cls, ward.departmentId(), attending, start, end, diagnoses));
-                rows.add(new CareTeamRow("DEMO-T" + eid.substring(6), eid, true,
+                out.encounters().add(new EncounterRow(eid, pid, cls, ward.departmentId(), attending, start, end,
+                        diagnoses));
+                out.teams().add(new CareTeamRow(prefix + "DEMO-T" + seq, eid, true,
                         team(random, ward, attending, cls, start, end)));
                 LocalDate day = LocalDate.ofInstant(start, zone);
                 for (Item item : charges(random, items, cls, ward)) {
@@ -183,17 +215,13 @@ class DemoPatients implements ApplicationRunner {
                             ? BigDecimal.valueOf(Math.max(1, Duration.between(start, end == null ? clock.instant() : end)
                                     .toDays()))
                             : BigDecimal.valueOf(1 + random.nextInt(item.category().equals("DRUG") ? 6 : 2));
-                    rows.add(new ChargeRow(String.format(Locale.ROOT, "DEMO-C%08d", ++chargeSeq), eid, item.code(),
-                            item.name(), item.category(), quantity.setScale(3), item.price(),
+                    out.charges().add(new ChargeRow(prefix + String.format(Locale.ROOT, "DEMO-C%08d", ++chargeSeq), eid,
+                            item.code(), item.name(), item.category(), quantity.setScale(3), item.price(),
                             item.price().multiply(quantity).setScale(2), day));
                 }
             }
-            if (i % CHUNK == 0 || i == count) {
-                writer.write(SOURCE, rows);
-                rows.clear();
-            }
         }
-        return count;
+        return out;
     }
 
     private static Ward pickWard(SplittableRandom random, List<Ward> wards, Map<String, Ward> byCode, LocalDate birth,

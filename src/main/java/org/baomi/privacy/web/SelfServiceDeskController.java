@@ -55,7 +55,18 @@ class SelfServiceDeskController {
         } catch (NumberFormatException e) {
             throw BaomiException.notFound("privacy-self.desk.error.not-found");
         }
-        SelfServiceCode code = desk.issueCode(id);
+        SelfServiceCode code;
+        try {
+            code = desk.issueCode(id);
+        } catch (BaomiException e) {
+            if (e.kind() != BaomiException.Kind.TOO_MANY_REQUESTS) {
+                throw e;
+            }
+            // ACC-5: the clerk's hourly limit, shown on the desk's own page
+            response.setStatus(429);
+            model.addAttribute("errorKey", e.messageKey());
+            return "privacy/self-service-desk";
+        }
         response.setHeader("Cache-Control", "no-store");
         model.addAttribute("issued", code);
         return "privacy/self-service-desk";

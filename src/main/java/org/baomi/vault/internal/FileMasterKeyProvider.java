@@ -135,6 +135,17 @@ final class FileMasterKeyProvider implements MasterKeyProvider {
     }
 
     @Override
+    public byte[] derive(String purpose) {
+        if (purpose == null || purpose.isBlank()) {
+            throw new IllegalArgumentException("purpose");
+        }
+        Snapshot keys = fresh();
+        // HMAC-SM3 under the master key with a label of its own: never equal to a wrapping or content key (DOC-9)
+        return VaultKdf.hmac(keys.keys().get(keys.current()).key(),
+                ("baomi-vault/v1/derived/" + purpose).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
     public List<KeyVersion> versions() {
         Snapshot keys = fresh();
         List<KeyVersion> out = new ArrayList<>();

@@ -47,6 +47,11 @@ class KeyRotationService implements VaultKeys {
     }
 
     @Override
+    public byte[] derivedSecret(String purpose) {
+        return masterKeys.derive(purpose);
+    }
+
+    @Override
     public KeyStatus status() {
         Map<Integer, Long> counts = new TreeMap<>();
         jdbc.sql("SELECT master_key_version, count(*) FROM vlt_file WHERE wrapped_key IS NOT NULL "

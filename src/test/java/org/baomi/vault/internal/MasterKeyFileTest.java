@@ -42,6 +42,22 @@ class MasterKeyFileTest {
     }
 
     @Test
+    void aDerivedSecretIsStablePerPurposeAcrossInstancesDiffersPerPurposeAndChangesWithRotation() {
+        Path file = dir.resolve("derive.keys");
+        MasterKeyProvider first = FileMasterKeyProvider.open(file, true, VaultAlgorithm.SM4_GCM, CLOCK);
+        MasterKeyProvider second = FileMasterKeyProvider.open(file, false, VaultAlgorithm.SM4_GCM, CLOCK);
+        byte[] secret = first.derive("privacy/self-service/id-number");
+
+        assertThat(secret).hasSize(32).isEqualTo(second.derive("privacy/self-service/id-number"));
+        assertThat(first.derive("another/purpose")).isNotEqualTo(secret);
+        assertThatThrownBy(() -> first.derive(" ")).isInstanceOf(IllegalArgumentException.class);
+        first.rotate();
+        // the other instance sees the new current version without a restart
+        assertThat(second.derive("privacy/self-service/id-number")).isNotEqualTo(secret)
+                .isEqualTo(first.derive("privacy/self-service/id-number"));
+    }
+
+    @Test
     void aMissingConfiguredKeyFileStopsTheStartWithItsPath() {
         Path file = dir.resolve("absent.keys");
         assertThatThrownBy(() -> FileMasterKeyProvider.open(file, false, VaultAlgorithm.SM4_GCM, CLOCK))

@@ -1,5 +1,6 @@
 package org.baomi.privacy.internal.selfservice;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.baomi.audit.AuditEntry;
+import org.baomi.audit.AuditOutcome;
 import org.baomi.audit.AuditTrail;
 import org.baomi.iam.PermissionGuard;
 import org.baomi.iam.StaffPrincipal;
@@ -29,12 +31,17 @@ class DeskService implements SelfServiceDesk {
     private final CodeIssuer codes;
     private final PermissionGuard guard;
     private final AuditTrail audit;
+    private final SelfServiceSettings settings;
+    private final Clock clock;
 
-    DeskService(SelfServiceStore store, CodeIssuer codes, PermissionGuard guard, AuditTrail audit) {
+    DeskService(SelfServiceStore store, CodeIssuer codes, PermissionGuard guard, AuditTrail audit,
+            SelfServiceSettings settings, Clock clock) {
         this.store = store;
         this.codes = codes;
         this.guard = guard;
         this.audit = audit;
+        this.settings = settings;
+        this.clock = clock;
     }
 
     @Override
@@ -63,6 +70,17 @@ class DeskService implements SelfServiceDesk {
         StaffPrincipal clerk = guard.require(SelfServicePermissions.ISSUE_CODE);
         SelfServiceStore.Patient patient = store.patient(patientId)
                 .orElseThrow(() -> BaomiException.notFound("privacy-self.desk.error.not-found"));
+        // ACC-5: a clerk issues at most desk-limit codes per desk-window (a stolen desk session or a clerk signing in
+        // patients wholesale stands out); the lock makes concurrent requests of one clerk count one after another
+        store.lockClerk(clerk.accountId());
+        long issued = store.deskCodesSince(clerk.accountId(), clock.instant().minus(settings.deskWindow()));
+        if (issued >= settings.deskLimit()) {
+            audit.recordIndependently(new AuditEntry(null, "privacy.self.code.refused", "self-service-code", null,
+                    null, AuditOutcome.DENIED, "privacy-self.desk.error.limit",
+                    Map.of("channel", "DESK", "issuedInWindow", issued, "limit", settings.deskLimit()))
+                    .withPatient(Long.toString(patient.id())));
+            throw new BaomiException(BaomiException.Kind.TOO_MANY_REQUESTS, "privacy-self.desk.error.limit");
+        }
         String code = codes.issue(patient.id(), "DESK", clerk.accountId());
         Instant expires = codes.expiry();
         audit.record(AuditEntry.allowed("privacy.self.code.issued", "self-service-code", null,

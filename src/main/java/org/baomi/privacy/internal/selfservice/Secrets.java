@@ -1,11 +1,15 @@
 package org.baomi.privacy.internal.selfservice;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /** Codes, tokens and their hashes (ACC-5): nothing secret is stored in clear. */
 final class Secrets {
@@ -45,7 +49,18 @@ final class Secrets {
         return MessageDigest.isEqual(expected, actual);
     }
 
-    /** Hex SHA-256 of a text (session tokens, ID numbers in the throttle table). */
+    /** Hex HMAC-SHA256 of a text under a key (ID numbers in the throttle table: see SignInService). */
+    static String keyedHash(byte[] key, String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+
+    /** Hex SHA-256 of a text (session tokens: 256 random bits, nothing to guess). */
     static String hash(String text) {
         return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
     }

@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
 @Component
 class SelfServiceStore {
 
+    /** First key of the desk limit's advisory lock: "pats" in ASCII, apart from other modules' locks. */
+    private static final int DESK_LOCK = 0x70617473;
+
     private final JdbcClient jdbc;
 
     SelfServiceStore(JdbcClient jdbc) {
@@ -109,6 +112,20 @@ class SelfServiceStore {
     boolean useCode(long codeId, Instant now) {
         return jdbc.sql("UPDATE pat_self_code SET used_at = :now WHERE id = :id AND used_at IS NULL")
                 .param("now", Timestamp.from(now)).param("id", codeId).update() == 1;
+    }
+
+    /** Serialises the desk limit's count-then-insert per clerk (transaction-scoped advisory lock). */
+    void lockClerk(long accountId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(:ns, :id)").param("ns", DESK_LOCK).param("id", (int) accountId)
+                .query().listOfRows();
+    }
+
+    /** Codes this clerk issued at the desk since the time (ACC-5 desk limit). */
+    long deskCodesSince(long accountId, Instant since) {
+        return jdbc.sql("""
+                SELECT count(*) FROM pat_self_code
+                WHERE issued_by = :by AND channel = 'DESK' AND issued_at > :since
+                """).param("by", accountId).param("since", Timestamp.from(since)).query(Long.class).single();
     }
 
     void recordAttempt(String kind, String idNumberHash, String address, Instant now, boolean succeeded) {

@@ -15,6 +15,7 @@ import org.baomi.audit.AuditTrail;
 import org.baomi.privacy.SelfServiceSession;
 import org.baomi.privacy.SelfServiceSignIn;
 import org.baomi.shared.BaomiException;
+import org.baomi.vault.VaultKeys;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,6 +31,8 @@ class SignInService implements SelfServiceSignIn {
 
     static final String SIGN_IN = "SIGN_IN";
     static final String SMS = "SMS";
+    /** Label of the vault-derived secret that keys the ID-number hashes of the throttle table. */
+    static final String ID_NUMBER_KEY = "privacy/self-service/id-number";
 
     private final SelfServiceStore store;
     private final CodeIssuer codes;
@@ -37,18 +40,20 @@ class SignInService implements SelfServiceSignIn {
     private final SelfServiceSettings settings;
     private final SelfServiceSessions sessions;
     private final AuditTrail audit;
+    private final VaultKeys vaultKeys;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     SignInService(SelfServiceStore store, CodeIssuer codes, SmsGateway sms, SelfServiceSettings settings,
-            SelfServiceSessions sessions, AuditTrail audit, PlatformTransactionManager transactionManager,
-            Clock clock) {
+            SelfServiceSessions sessions, AuditTrail audit, VaultKeys vaultKeys,
+            PlatformTransactionManager transactionManager, Clock clock) {
         this.store = store;
         this.codes = codes;
         this.sms = sms;
         this.settings = settings;
         this.sessions = sessions;
         this.audit = audit;
+        this.vaultKeys = vaultKeys;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -57,14 +62,24 @@ class SignInService implements SelfServiceSignIn {
     private record Claim(String name, String idNumber, String idNumberHash, String address) {
     }
 
-    private static Claim claim(String name, String idNumber, String clientAddress) {
+    private Claim claim(String name, String idNumber, String clientAddress) {
         String n = name == null ? "" : name.strip();
         String id = idNumber == null ? "" : idNumber.strip().toUpperCase(Locale.ROOT);
         if (n.isEmpty() || id.isEmpty() || n.length() > 100 || id.length() > 40) {
             throw BaomiException.invalid("privacy-self.sign-in.error.input");
         }
         String address = clientAddress == null || clientAddress.isBlank() ? "unknown" : clientAddress.strip();
-        return new Claim(n, id, Secrets.hash(id), address.length() > 100 ? address.substring(0, 100) : address);
+        return new Claim(n, id, idNumberHash(id), address.length() > 100 ? address.substring(0, 100) : address);
+    }
+
+    /**
+     * ACC-5: the throttle table's key for an ID number, an HMAC under a secret derived from the vault's master key
+     * (outside the database): a database copy alone does not reveal which ID numbers tried to sign in, although the
+     * 18-digit numbers are few enough to try them all against a plain hash. A master-key rotation changes the key,
+     * so failure counts younger than the window restart once then (documented in docs/privacy.md).
+     */
+    String idNumberHash(String normalisedIdNumber) {
+        return Secrets.keyedHash(vaultKeys.derivedSecret(ID_NUMBER_KEY), normalisedIdNumber);
     }
 
     @Override
