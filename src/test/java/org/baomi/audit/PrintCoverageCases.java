@@ -39,7 +39,9 @@ final class PrintCoverageCases {
             Map.entry("Printables.coverSheet", "arranges data the caller holds into a printable; " + RENDERING),
             Map.entry("Printables.registerPages", "arranges data the caller holds into a printable; " + RENDERING),
             Map.entry("Printables.destructionCertificate", "arranges data the caller holds into a printable; "
-                    + RENDERING));
+                    + RENDERING),
+            Map.entry("TraceSource.find", "service provider interface asked by the audited trace lookup "
+                    + "(TraceCodes.lookup, covered), which records the holder it finds"));
 
     private static String issue(AuditCoverageTest t) {
         long reader = t.accounts.staff().id();

@@ -104,7 +104,10 @@ final class VaultCoverageCases {
             Map.entry("MasterKeyProvider.unwrap", "service provider interface used by the audited vault operations"),
             Map.entry("MasterKeyProvider.versions", "service provider interface: version numbers only"),
             Map.entry("MasterKeyProvider.rotate", "service provider interface; audited through VaultKeys.rotate"),
-            Map.entry("MasterKeyProvider.retire", "service provider interface; audited through VaultKeys.retire"));
+            Map.entry("MasterKeyProvider.retire", "service provider interface; audited through VaultKeys.retire"),
+            Map.entry("MasterKeyProvider.derive", "service provider interface used by VaultKeys.derivedSecret"),
+            Map.entry("VaultKeys.derivedSecret", "an in-process key for another module's keyed hash (the "
+                    + "self-service throttle); no person acts, no content is read, the secret never leaves the JVM"));
 
     private static FileOwner owner() {
         return new FileOwner("coverage", "vault");
