@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /** A clock that tests move forward instead of sleeping. Shared by all tests of one context. */
 public final class MutableClock extends Clock {
@@ -13,7 +14,7 @@ public final class MutableClock extends Clock {
     private final ZoneId zone;
 
     public MutableClock(Instant start, ZoneId zone) {
-        this.now = start;
+        this.now = start.truncatedTo(ChronoUnit.MICROS);
         this.zone = zone;
     }
 
@@ -25,9 +26,13 @@ public final class MutableClock extends Clock {
         now = now.plus(duration);
     }
 
-    /** Puts the clock back to the real time (tests that moved it call this when they finish). */
+    /**
+     * Puts the clock back to the real time (tests that moved it call this when they finish). Like the constructor it
+     * keeps microseconds, the precision PostgreSQL stores: an instant read from this clock then compares equal to the
+     * same instant written to and read back from a {@code timestamptz} column.
+     */
     public void reset() {
-        now = Instant.now();
+        now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     @Override
