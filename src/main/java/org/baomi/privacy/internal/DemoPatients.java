@@ -156,6 +156,7 @@ class DemoPatients implements ApplicationRunner {
         List<String> streets = lines("demo/privacy-streets.txt");
         ZoneId zone = clock.getZone();
         LocalDate today = LocalDate.now(clock);
+        Instant now = clock.instant();
         SplittableRandom random = new SplittableRandom(6L);
         Long staffPatient = staff.activeByStaffNo("H0020").map(StaffPrincipal::accountId).orElse(null);
         Generated out = new Generated(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
@@ -186,12 +187,17 @@ class DemoPatients implements ApplicationRunner {
                 if (i == 5) {
                     start = today.minusDays(10).atTime(9, 0).atZone(zone).toInstant();
                 }
+                if (start.isAfter(now)) {
+                    // a visit "today" at an hour still to come (a start before 18:00 local): yesterday instead, so no
+                    // care relationship starts in the future and the care team can read the record now (ACC-4)
+                    start = start.minus(Duration.ofDays(1));
+                }
                 Instant end = switch (cls) {
                     case "OUTPATIENT" -> start.plus(Duration.ofMinutes(30 + random.nextInt(120)));
                     case "EMERGENCY" -> start.plus(Duration.ofHours(2 + random.nextInt(10)));
                     default -> start.plus(Duration.ofDays(3 + random.nextInt(18)));
                 };
-                if (end.isAfter(clock.instant())) {
+                if (end.isAfter(now)) {
                     end = null;
                 }
                 String seq = String.format(Locale.ROOT, "%07d", ++encounterSeq);
@@ -212,7 +218,7 @@ class DemoPatients implements ApplicationRunner {
                 LocalDate day = LocalDate.ofInstant(start, zone);
                 for (Item item : charges(random, items, cls, ward)) {
                     BigDecimal quantity = item.category().equals("BED")
-                            ? BigDecimal.valueOf(Math.max(1, Duration.between(start, end == null ? clock.instant() : end)
+                            ? BigDecimal.valueOf(Math.max(1, Duration.between(start, end == null ? now : end)
                                     .toDays()))
                             : BigDecimal.valueOf(1 + random.nextInt(item.category().equals("DRUG") ? 6 : 2));
                     out.charges().add(new ChargeRow(prefix + String.format(Locale.ROOT, "DEMO-C%08d", ++chargeSeq), eid,

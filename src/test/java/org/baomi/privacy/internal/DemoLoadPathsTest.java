@@ -2,12 +2,17 @@ package org.baomi.privacy.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.baomi.test.BaomiSpringTest;
+import org.baomi.test.MutableClock;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,6 +44,31 @@ class DemoLoadPathsTest {
     PlatformTransactionManager transactions;
     @Autowired
     java.time.Clock clock;
+    @Autowired
+    MutableClock testClock;
+
+    @AfterEach
+    void resetClock() {
+        testClock.reset();
+    }
+
+    @Test
+    void noDemoVisitStartsInTheFutureEvenWhenTheDemoLoadsJustAfterMidnight() {
+        // 01:00 in the hospital's zone: most of "today"'s visiting hours (08:00-18:00) are still to come
+        ZonedDateTime local = testClock.instant().atZone(testClock.getZone());
+        ZonedDateTime oneAm = local.toLocalDate().plusDays(1).atTime(1, 0).atZone(testClock.getZone());
+        testClock.advance(Duration.between(local, oneAm));
+        Instant now = testClock.instant();
+
+        DemoPatients.Generated generated = demo.generate(2_000, "FUTURE-");
+
+        assertThat(generated.encounters()).extracting(Rows.EncounterRow::start).allMatch(start -> !start.isAfter(now));
+        assertThat(generated.teams()).flatExtracting(Rows.CareTeamRow::members).extracting(Rows.MemberRow::from)
+                .allMatch(from -> from == null || !from.isAfter(now));
+        // visits of the last day are still there, on the day before
+        assertThat(generated.encounters()).extracting(Rows.EncounterRow::start)
+                .anyMatch(start -> start.isAfter(now.minus(Duration.ofDays(2))));
+    }
 
     @Test
     void theCopyPathWritesTheSameRowsAsTheImportWriterForTheSameDemoPatients() {
