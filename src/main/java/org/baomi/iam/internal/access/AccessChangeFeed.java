@@ -39,6 +39,8 @@ public class AccessChangeFeed implements SmartLifecycle {
     private static final long HOLE_RETENTION_NANOS = TimeUnit.MINUTES.toNanos(2);
     /** How often expired grants and sessions are pruned from the model. */
     static final long PRUNE_INTERVAL_MILLIS = TimeUnit.MINUTES.toMillis(1);
+    /** Changes read from the log per query. */
+    static final int BATCH = 5000;
 
     private final AccessModel model = new AccessModel();
     private final AccessModelLoader loader;
@@ -76,12 +78,28 @@ public class AccessChangeFeed implements SmartLifecycle {
         }
     }
 
-    /** Applies every change committed since the last poll; returns how many were applied. */
+    /**
+     * Applies every change committed since the last poll; returns how many were applied. The log is read in batches
+     * of {@value #BATCH} until it is drained: a bulk import or the demo load writes a hundred thousand changes in one
+     * commit, and all of them must apply by the next poll, not one batch per interval (a patient's object entry
+     * arriving seconds after its care relationships would deny the care team meanwhile).
+     */
     public synchronized int poll() {
         if (!loaded) {
             load();
             return 0;
         }
+        int applied = 0;
+        int batch;
+        do {
+            batch = pollBatch();
+            applied += batch;
+        } while (batch >= BATCH);
+        pruneIfDue();
+        return applied;
+    }
+
+    private int pollBatch() {
         List<Long> holeIds = new ArrayList<>(holes.keySet());
         record Change(long id, String kind, String key1, String key2) {
         }
@@ -89,8 +107,8 @@ public class AccessChangeFeed implements SmartLifecycle {
                 SELECT id, kind, key1, key2 FROM iam_access_change
                 WHERE id > :last OR id IN (SELECT unnest(CAST(:holes AS BIGINT[])))
                 ORDER BY id
-                LIMIT 5000
-                """).param("last", lastId).param("holes", holeIds.toArray(new Long[0]))
+                LIMIT :batch
+                """).param("last", lastId).param("batch", BATCH).param("holes", holeIds.toArray(new Long[0]))
                 .query((rs, n) -> new Change(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
         long now = System.nanoTime();
         holes.values().removeIf(seen -> now - seen > HOLE_RETENTION_NANOS);
@@ -122,7 +140,6 @@ public class AccessChangeFeed implements SmartLifecycle {
         if (!careIds.isEmpty()) {
             loader.reloadCares(model, careIds);
         }
-        pruneIfDue();
         return changes.size();
     }
 
