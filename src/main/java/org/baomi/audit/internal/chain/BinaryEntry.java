@@ -1,7 +1,9 @@
 package org.baomi.audit.internal.chain;
 
+import org.baomi.shared.BinaryCopyRows;
+
 /**
- * One audit entry read from a binary COPY stream ({@link BinaryRows}) straight into its canonical body (AUD-3):
+ * One audit entry read from a binary COPY stream ({@link BinaryCopyRows}) straight into its canonical body (AUD-3):
  * integers and length-prefixed strings are copied as PostgreSQL sends them, the timestamp is moved to the Unix
  * epoch, and the {@code jsonb} value loses its format version byte (PostgreSQL sends the same text as
  * {@code details::text} after it). The result is byte for byte {@link CanonicalEntry#body}; the chain primitives
@@ -29,7 +31,7 @@ final class BinaryEntry {
      * byte string (as {@link CanonicalEntry#hashInput} ends), to {@code out}. All fields null (an outer join found
      * no entry): {@link #present} is false and nothing is appended.
      */
-    void read(BinaryRows in, CanonicalEntry.Buffer out) {
+    void read(BinaryCopyRows in, CanonicalEntry.Buffer out) {
         int n = in.length();
         if (n < 0) {
             present = false;
@@ -47,7 +49,7 @@ final class BinaryEntry {
         id = in.readLong();
         out.i64(id);
         in.length();
-        out.i64(in.readLong() + BinaryRows.PG_EPOCH_MICROS);
+        out.i64(in.readLong() + BinaryCopyRows.PG_EPOCH_MICROS);
         if (in.length() < 0) {
             out.u8(0);
         } else {
@@ -79,7 +81,7 @@ final class BinaryEntry {
     }
 
     /** Skips an entry's {@value #FIELDS} fields. */
-    static void skip(BinaryRows in) {
+    static void skip(BinaryCopyRows in) {
         for (int i = 0; i < FIELDS; i++) {
             int n = in.length();
             if (n > 0) {
@@ -88,7 +90,7 @@ final class BinaryEntry {
         }
     }
 
-    private static void string(BinaryRows in, CanonicalEntry.Buffer out) {
+    private static void string(BinaryCopyRows in, CanonicalEntry.Buffer out) {
         int n = in.length();
         out.i32(n);
         if (n > 0) {

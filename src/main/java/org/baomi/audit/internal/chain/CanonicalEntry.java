@@ -3,6 +3,8 @@ package org.baomi.audit.internal.chain;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import org.baomi.shared.BinaryCopyRows;
+
 /**
  * The canonical encoding of an audit entry, version 1 (AUD-3; specified in docs/audit-chain.md). Every field has
  * a fixed position and a length prefix, so no two different entries encode alike; the version byte lets a later
@@ -68,7 +70,7 @@ public final class CanonicalEntry {
     }
 
     /** A growable big-endian byte buffer; also used for segment headers and Merkle nodes. */
-    static final class Buffer {
+    static final class Buffer implements BinaryCopyRows.ByteSink {
         private byte[] data;
         private int size;
 
@@ -105,7 +107,8 @@ public final class CanonicalEntry {
             bytes(value, 0, value.length);
         }
 
-        void bytes(byte[] value, int offset, int length) {
+        @Override
+        public void bytes(byte[] value, int offset, int length) {
             ensure(length);
             System.arraycopy(value, offset, data, size, length);
             size += length;

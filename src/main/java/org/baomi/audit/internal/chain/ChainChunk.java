@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Set;
 
+import org.baomi.shared.BinaryCopyRows;
+
 /**
  * Reads one chunk of the chain (sequence numbers start to end) for a {@link ChainWalk} (AUD-3; issue 8,
  * verification of 300,000 entries/s and more): window by window, the chain rows by sequence number (primary key range), then the entries of the
@@ -83,7 +85,7 @@ final class ChainChunk {
             }
             return;
         }
-        try (BinaryRows entries = BinaryRows.open(connection, "SELECT e.tx, e.id, " + BinaryEntry.COLUMNS
+        try (BinaryCopyRows entries = BinaryCopyRows.open(connection, "SELECT e.tx, e.id, " + BinaryEntry.COLUMNS
                 + " FROM aud_entry e WHERE (e.tx, e.id) > ('" + Long.toUnsignedString(lower.tx()) + "'::xid8, "
                 + lower.id() + ") AND (e.tx, e.id) <= ('" + Long.toUnsignedString(upper.tx()) + "'::xid8, "
                 + upper.id() + ") ORDER BY e.tx, e.id")) {
@@ -157,7 +159,7 @@ final class ChainChunk {
 
         void load(Connection connection, long from, long to) throws SQLException {
             size = 0;
-            try (BinaryRows in = BinaryRows.open(connection, "SELECT seq, entry_id, entry_tx, segment_id,"
+            try (BinaryCopyRows in = BinaryCopyRows.open(connection, "SELECT seq, entry_id, entry_tx, segment_id,"
                     + " batch_id, prev_hash, entry_hash, mac_valid FROM aud_chain WHERE seq >= " + from
                     + " AND seq <= " + to + " ORDER BY seq")) {
                 while (in.nextRow() >= 0) {

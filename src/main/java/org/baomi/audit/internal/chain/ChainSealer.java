@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
+
+import org.baomi.shared.BinaryCopyRows;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -119,7 +121,7 @@ public final class ChainSealer {
         // Binary COPY of the ready entries: the canonical body is copied from PostgreSQL's wire format (no string
         // decoding); the bounds are numbers read from the database above (COPY takes no parameters).
         template.execute((Connection connection) -> {
-            try (BinaryRows rows = BinaryRows.open(connection, "SELECT e.tx, " + BinaryEntry.COLUMNS
+            try (BinaryCopyRows rows = BinaryCopyRows.open(connection, "SELECT e.tx, " + BinaryEntry.COLUMNS
                     + " FROM aud_entry e WHERE (e.tx, e.id) > ('" + Long.toUnsignedString(lastTx) + "'::xid8, "
                     + head.entryId() + ") AND e.tx < '" + Long.toUnsignedString(xminTx) + "'::xid8"
                     + " ORDER BY e.tx, e.id LIMIT " + batchLimit)) {
@@ -198,7 +200,7 @@ public final class ChainSealer {
         int[] end = new int[64];
         int size;
 
-        void read(BinaryRows rows) {
+        void read(BinaryCopyRows rows) {
             if (size == tx.length) {
                 tx = Arrays.copyOf(tx, size * 2);
                 entryId = Arrays.copyOf(entryId, size * 2);

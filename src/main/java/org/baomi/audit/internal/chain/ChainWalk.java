@@ -11,6 +11,7 @@ import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.baomi.audit.ChainBreakage;
+import org.baomi.shared.BinaryCopyRows;
 
 /**
  * One chunk of a {@link ChainVerifier} run: the walk along the chain, row by row (AUD-3). Checks sequence, segment,
@@ -67,7 +68,7 @@ final class ChainWalk {
      * here), or null when the entry did not come in chain order: it is then looked up by id in
      * {@link #resolveDeferred}.
      */
-    void row(ChainChunk.Window w, int r, BinaryRows entry) {
+    void row(ChainChunk.Window w, int r, BinaryCopyRows entry) {
         long seq = w.seq[r];
         long chainEntryId = w.entryId[r];
         int segmentId = w.segmentId[r];
@@ -171,7 +172,7 @@ final class ChainWalk {
         Map<Long, Found> found = new HashMap<>();
         CanonicalEntry.Buffer body = new CanonicalEntry.Buffer(512);
         BinaryEntry read = new BinaryEntry();
-        try (BinaryRows rows = BinaryRows.open(connection, "SELECT " + BinaryEntry.COLUMNS
+        try (BinaryCopyRows rows = BinaryCopyRows.open(connection, "SELECT " + BinaryEntry.COLUMNS
                 + " FROM aud_entry e WHERE e.id = ANY (" + ids + ")")) {
             while (rows.nextRow() >= 0) {
                 body.reset();

@@ -46,8 +46,12 @@ public final class DetectionEngine {
      * Scores the events (in time order, as {@link AccessEvents} guarantees).
      *
      * @return the alerts, ordered by detector, then as found
+     * @throws IllegalArgumentException when the events were appended out of order and not sorted since
      */
     public static DetectionResult score(DetectionContext context, AccessEvents events, DetectionSettings settings) {
+        if (!events.sorted()) {
+            throw new IllegalArgumentException("access events must be sorted by time before scoring");
+        }
         int n = events.size();
         if (n == 0) {
             return new DetectionResult(List.of(), 0, 0, 0);

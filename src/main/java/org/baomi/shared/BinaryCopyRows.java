@@ -1,8 +1,9 @@
-package org.baomi.audit.internal.chain;
+package org.baomi.shared;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -12,17 +13,24 @@ import org.postgresql.copy.PGCopyInputStream;
 
 /**
  * Streams the result of a query as {@code COPY (query) TO STDOUT (FORMAT binary)} and parses it without building
- * Java strings (AUD-3; issue 8 "verification" and "sealing" speed). PostgreSQL's binary COPY writes each field as
- * {@code i32 length} (-1 for null) followed by the value in network byte order, which is exactly how the canonical
- * encoding ({@link CanonicalEntry}) writes strings and byte strings: an entry's canonical body is mostly copied,
- * not re-encoded.
+ * a Java object per field: for the passes over millions of rows (the audit chain's verification and sealing, AUD-3;
+ * the monitoring's full re-scoring). PostgreSQL's binary COPY writes each field as {@code i32 length} (-1 for null)
+ * followed by the value in network byte order; the audit chain's canonical encoding writes strings and byte strings
+ * the same way, so an entry's canonical body is mostly copied ({@link #copy}), not re-encoded.
  *
- * <p>Only for queries built from trusted parts: COPY takes no bind parameters, so callers inline numbers only.
+ * <p>Only for queries built from trusted parts: COPY takes no bind parameters, so callers inline numbers and
+ * instants they formatted themselves, never text from outside.
  */
-final class BinaryRows implements AutoCloseable {
+public final class BinaryCopyRows implements AutoCloseable {
+
+    /** Receives bytes straight out of the reader's buffer (valid only during the call). */
+    @FunctionalInterface
+    public interface ByteSink {
+        void bytes(byte[] source, int offset, int length);
+    }
 
     /** PostgreSQL's timestamp epoch (2000-01-01T00:00Z) in microseconds since 1970-01-01T00:00Z. */
-    static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
+    public static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
 
     private final PGCopyInputStream in;
@@ -31,12 +39,16 @@ final class BinaryRows implements AutoCloseable {
     private int limit;
     private boolean ended;
 
-    private BinaryRows(PGCopyInputStream in) {
+    private BinaryCopyRows(PGCopyInputStream in) {
         this.in = in;
     }
 
-    static BinaryRows open(Connection connection, String query) throws SQLException {
-        BinaryRows rows = new BinaryRows(new PGCopyInputStream(connection.unwrap(PGConnection.class),
+    /**
+     * Starts {@code COPY (query) TO STDOUT (FORMAT binary)} on the connection (which stays busy until
+     * {@link #close}) and checks the stream's header.
+     */
+    public static BinaryCopyRows open(Connection connection, String query) throws SQLException {
+        BinaryCopyRows rows = new BinaryCopyRows(new PGCopyInputStream(connection.unwrap(PGConnection.class),
                 "COPY (" + query + ") TO STDOUT (FORMAT binary)"));
         try {
             rows.readHeader();
@@ -58,7 +70,7 @@ final class BinaryRows implements AutoCloseable {
     }
 
     /** Starts the next row: its number of fields, or -1 after the last row. */
-    int nextRow() {
+    public int nextRow() {
         need(2);
         short fields = (short) (((buf[pos] & 0xFF) << 8) | (buf[pos + 1] & 0xFF));
         pos += 2;
@@ -69,11 +81,11 @@ final class BinaryRows implements AutoCloseable {
     }
 
     /** The next field's length (-1: null); its bytes follow. */
-    int length() {
+    public int length() {
         return readInt();
     }
 
-    int readInt() {
+    public int readInt() {
         need(4);
         int v = ((buf[pos] & 0xFF) << 24) | ((buf[pos + 1] & 0xFF) << 16) | ((buf[pos + 2] & 0xFF) << 8)
                 | (buf[pos + 3] & 0xFF);
@@ -81,12 +93,12 @@ final class BinaryRows implements AutoCloseable {
         return v;
     }
 
-    int readByte() {
+    public int readByte() {
         need(1);
         return buf[pos++] & 0xFF;
     }
 
-    long readLong() {
+    public long readLong() {
         need(8);
         long v = 0;
         for (int i = 0; i < 8; i++) {
@@ -97,7 +109,7 @@ final class BinaryRows implements AutoCloseable {
     }
 
     /** A whole nullable int8 field. */
-    Long int8() {
+    public Long int8() {
         int n = length();
         if (n < 0) {
             return null;
@@ -106,26 +118,26 @@ final class BinaryRows implements AutoCloseable {
     }
 
     /** A whole int4 field (not null). */
-    int int4() {
+    public int int4() {
         length();
         return readInt();
     }
 
     /** A whole int8 field (not null). */
-    long int8NotNull() {
+    public long int8NotNull() {
         length();
         return readLong();
     }
 
     /** A whole boolean field (not null). */
-    boolean bool() {
+    public boolean bool() {
         length();
         need(1);
         return buf[pos++] != 0;
     }
 
     /** A whole bytea field (null: null). */
-    byte[] bytes() {
+    public byte[] bytes() {
         int n = length();
         if (n < 0) {
             return null;
@@ -136,14 +148,32 @@ final class BinaryRows implements AutoCloseable {
         return out;
     }
 
-    /** Copies the next {@code n} bytes into {@code out}. */
-    void copy(CanonicalEntry.Buffer out, int n) {
+    /** A whole text field as a string (null: null). */
+    public String text() {
+        int n = length();
+        if (n < 0) {
+            return null;
+        }
+        need(n);
+        String out = new String(buf, pos, n, StandardCharsets.UTF_8);
+        pos += n;
+        return out;
+    }
+
+    /** A whole timestamptz field (not null) in microseconds since 1970-01-01T00:00Z. */
+    public long epochMicros() {
+        length();
+        return readLong() + PG_EPOCH_MICROS;
+    }
+
+    /** Hands the next {@code n} bytes to {@code out}. */
+    public void copy(ByteSink out, int n) {
         need(n);
         out.bytes(buf, pos, n);
         pos += n;
     }
 
-    void skip(int n) {
+    public void skip(int n) {
         need(n);
         pos += n;
     }
