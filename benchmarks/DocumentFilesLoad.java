@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,15 +39,22 @@ public class DocumentFilesLoad {
         long pid = -1;
         int mb = 200;
         int largeMb = 1024;
+        int warmupMb = 64;
+        int waitReady = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--base-url" -> base = args[++i];
                 case "--server-pid" -> pid = Long.parseLong(args[++i]);
                 case "--mb" -> mb = Integer.parseInt(args[++i]);
                 case "--large-mb" -> largeMb = Integer.parseInt(args[++i]);
-                case "--wait-ready" -> i++;
+                case "--warmup-mb" -> warmupMb = Integer.parseInt(args[++i]);
+                case "--wait-ready" -> waitReady = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException(args[i]);
             }
+        }
+        // Tomcat listens before the demo hospital is loaded: readiness turns UP only after it
+        if (waitReady > 0 && !awaitReady(base, waitReady)) {
+            throw new IllegalStateException("Baomi was not ready within " + waitReady + " s");
         }
         double rawEnc = raw(true);
         double rawDec = raw(false);
@@ -85,6 +93,12 @@ public class DocumentFilesLoad {
         }
         System.out.println("custodian " + staff + ", document " + document);
 
+        if (warmupMb > 0) {
+            // the first transfer after start-up runs while the JIT compiles the path and the buffers are cold
+            Result warm = roundTrip(client, base, document, warmupMb, pid);
+            System.out.printf(Locale.ROOT, "warm-up  %d MB round trip (not counted): upload %.1f MB/s, download "
+                    + "%.1f MB/s%n", warmupMb, warm.upMbS, warm.downMbS);
+        }
         Result small = roundTrip(client, base, document, mb, pid);
         System.out.printf(Locale.ROOT, "upload   %d MB over HTTP: %.1f MB/s = %.2f x raw encrypt (target >= 0.80)%n", mb,
                 small.upMbS, small.upMbS / rawEnc);
@@ -257,6 +271,25 @@ public class DocumentFilesLoad {
 
     /** The demo hospital's shared second factor of staff cleared SECRET or above (docs/demo-hospital.md). */
     static final String DEMO_TOTP = System.getenv().getOrDefault("BAOMI_DEMO_TOTP", "HOSPITALDEMOTOTPSECRETBAOMI56723");
+
+    static boolean awaitReady(String base, int seconds) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> r = http.send(probe, HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
+                    return true;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        return false;
+    }
 
     static boolean signIn(HttpClient client, String base, String staffNo, String password) throws Exception {
         HttpResponse<String> page = client.send(get(base + "/login"), HttpResponse.BodyHandlers.ofString());

@@ -5,7 +5,7 @@
 # BAOMI_BENCH_JAVA_OPTS says otherwise. See benchmarks/README.md, section "Document files over HTTP".
 #
 #   benchmarks/document-files.sh                   # 200 MB, then 1024 MB
-#   benchmarks/document-files.sh --mb 50 --large-mb 0
+#   benchmarks/document-files.sh --mb 50 --large-mb 0 --warmup-mb 0
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export BAOMI_BENCH_JAVA_OPTS="${BAOMI_BENCH_JAVA_OPTS:--Xmx256m}"
