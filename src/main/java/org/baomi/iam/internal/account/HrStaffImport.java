@@ -84,18 +84,20 @@ class HrStaffImport implements StaffImport {
             plans.add(plan);
         }
         if (!anyValid || atomic && !allValid) {
-            // nothing will be written: the refusal is recorded on its own (FAILED), like any failure (AUD-1)
-            List<Result> results = plans.stream().map(p -> new Result(p.staffNo, p.problems.isEmpty()
-                    ? Outcome.NOT_WRITTEN : Outcome.REJECTED, p.problems)).toList();
-            audit.recordIndependently(new AuditEntry(null, "iam.account.hr-imported", "account", null, null,
-                    AuditOutcome.FAILED, "staff-import.rejected", summary(source, atomic, results, plans)));
-            return results;
+            return refused(source, atomic, plans, plans.stream().map(p -> new Result(p.staffNo,
+                    p.problems.isEmpty() ? Outcome.NOT_WRITTEN : Outcome.REJECTED, p.problems)).toList());
         }
-        return tx.execute(status -> {
+        List<Result> written = tx.execute(status -> {
             List<Result> results = new ArrayList<>(plans.size());
             for (Planned plan : plans) {
                 results.add(plan.problems.isEmpty() ? write(plan)
                         : new Result(plan.staffNo, Outcome.REJECTED, plan.problems));
+            }
+            if (atomic && results.stream().anyMatch(r -> r.outcome() == Outcome.REJECTED)) {
+                // a staff number registered by hand meanwhile: all or nothing still holds
+                status.setRollbackOnly();
+                return results.stream().map(r -> r.outcome() == Outcome.REJECTED ? r
+                        : new Result(r.staffNo(), Outcome.NOT_WRITTEN, List.of())).toList();
             }
             boolean noise = results.stream().allMatch(r -> r.outcome() == Outcome.UNCHANGED);
             if (!noise) {
@@ -106,6 +108,17 @@ class HrStaffImport implements StaffImport {
             }
             return results;
         });
+        if (atomic && written.stream().anyMatch(r -> r.outcome() == Outcome.REJECTED)) {
+            return refused(source, atomic, plans, written);
+        }
+        return written;
+    }
+
+    /** Nothing written: the refusal is recorded on its own (FAILED), like any failure (AUD-1). */
+    private List<Result> refused(String source, boolean atomic, List<Planned> plans, List<Result> results) {
+        audit.recordIndependently(new AuditEntry(null, "iam.account.hr-imported", "account", null, null,
+                AuditOutcome.FAILED, "staff-import.rejected", summary(source, atomic, results, plans)));
+        return results;
     }
 
     private Planned plan(HrStaff record, Map<String, Long> departments, Map<String, Long> posts) {
