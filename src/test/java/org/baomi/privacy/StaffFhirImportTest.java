@@ -327,6 +327,29 @@ class StaffFhirImportTest {
         assertThat(failedImports()).isEqualTo(failedBefore + 2);
     }
 
+    @Test
+    void a_changed_practitioner_updates_the_account_once_and_is_audited_as_updated() {
+        String staffNo = "HR-" + run + "-U";
+        assertThat(post("/fhir", bundle("transaction", practitioner("u", staffNo, WANG, FANG, "female", true),
+                role("u-role", "u", "CARDIOLOGY", "NURSE"))).status()).isEqualTo(200);
+        long version = jdbc.sql("SELECT version FROM iam_account WHERE staff_no = :no").param("no", staffNo)
+                .query(Long.class).single();
+        // HR changes the given name and the gender (one resource, through the API alias of the endpoint)
+        String changed = practitioner("u", staffNo, WANG, FANG + FANG, "other", true);
+        WebSession.Page response = post("/api/v1/privacy/fhir/Practitioner", changed);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(account(staffNo)).containsEntry("full_name", WANG + FANG + FANG).containsEntry("gender", "other")
+                .containsEntry("department", "CARDIOLOGY").containsEntry("roles", 0L);
+        assertThat(jdbc.sql("SELECT version FROM iam_account WHERE staff_no = :no").param("no", staffNo)
+                .query(Long.class).single()).isEqualTo(version + 1);
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM aud_entry WHERE action = 'iam.account.hr-imported'
+                   AND details -> 'updated' @> to_jsonb(CAST(:no AS text))""").param("no", staffNo)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(post("/api/v1/privacy/fhir/Practitioner", changed).status()).isEqualTo(200);
+        assertThat(importAudits(staffNo)).as("created once, updated once, then unchanged").isEqualTo(2);
+    }
+
     private long failedImports() {
         return jdbc.sql("SELECT count(*) FROM aud_entry WHERE action = 'iam.account.hr-imported' AND outcome = 'FAILED'")
                 .query(Long.class).single();
