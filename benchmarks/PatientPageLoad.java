@@ -136,8 +136,10 @@ public class PatientPageLoad {
         Thread.sleep(Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000));
         double loadBefore = loadAverage();
         Duration cpuBefore = cpu(pid);
+        Duration ownBefore = ProcessHandle.current().info().totalCpuDuration().orElse(null);
         Thread.sleep(Math.max(0, (end - System.nanoTime()) / 1_000_000));
         Duration cpuAfter = cpu(pid);
+        Duration ownAfter = ProcessHandle.current().info().totalCpuDuration().orElse(null);
         double loadAfter = loadAverage();
         done.await();
 
@@ -155,6 +157,10 @@ public class PatientPageLoad {
             double seconds = cpuAfter.minus(cpuBefore).toNanos() / 1e9;
             System.out.printf(Locale.ROOT, "Baomi CPU: %.1f s in %d s (%.2f cores), %.2f ms per page%n", seconds,
                     duration, seconds / duration, all.length == 0 ? 0 : seconds * 1000 / all.length);
+        }
+        if (ownBefore != null && ownAfter != null) {
+            double seconds = ownAfter.minus(ownBefore).toNanos() / 1e9;
+            System.out.printf(Locale.ROOT, "Load generator CPU: %.1f s (%.2f cores)%n", seconds, seconds / duration);
         }
         boolean pass = all.length > 0 && errors.get() == 0 && p95 < limit;
         System.out.println("p95 < " + limit + " ms with no error: " + (pass ? "PASS" : "FAIL"));
