@@ -1,12 +1,16 @@
 package org.baomi.privacy.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.baomi.iam.FieldProblem;
+import org.baomi.iam.StaffImport;
 import org.baomi.privacy.FhirImport;
 import org.baomi.privacy.ImportEntry;
 import org.baomi.privacy.ImportReport;
+import org.baomi.privacy.PrivacyPermissions;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -20,15 +24,22 @@ class FhirService implements FhirImport {
     static final int MAX_ENTRIES = 5000;
 
     private final ImportService imports;
+    private final StaffFhir staff;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    FhirService(ImportService imports) {
+    FhirService(ImportService imports, StaffFhir staff) {
         this.imports = imports;
+        this.staff = staff;
     }
 
     @Override
     public FhirResult importFhir(String expectedType, byte[] body) {
-        imports.requireScope();
+        boolean staffEndpoint = StaffFhir.isStaffType(expectedType);
+        if (expectedType == null) {
+            imports.requireScope(PrivacyPermissions.IMPORT_SCOPE, StaffImport.SCOPE);
+        } else {
+            imports.requireScope(staffEndpoint ? StaffImport.SCOPE : PrivacyPermissions.IMPORT_SCOPE);
+        }
         JsonNode root;
         try {
             root = json.readTree(body);
@@ -37,6 +48,13 @@ class FhirService implements FhirImport {
         }
         if (root == null || !root.isObject()) {
             return refused(expectedType, "privacy.fhir.not-object");
+        }
+        if (staffEndpoint) {
+            String type = FhirReader.text(root, "resourceType");
+            Map<Integer, FieldProblem> refused = expectedType.equals(type) ? Map.of() : Map.of(0, type == null
+                    ? new FieldProblem("resourceType", "privacy.import.required")
+                    : new FieldProblem("resourceType", "privacy.fhir.type-mismatch", type, expectedType));
+            return new FhirResult(null, staff.importResources(List.of(root), refused, true));
         }
         if (expectedType != null) {
             return new FhirResult(null, imports.importEntries(List.of(FhirReader.read(root, expectedType)), true));
@@ -51,6 +69,30 @@ class FhirService implements FhirImport {
         JsonNode entries = root.path("entry");
         if (!entries.isArray() || entries.isEmpty() || entries.size() > MAX_ENTRIES) {
             return refused("Bundle", "privacy.fhir.bundle-entries", MAX_ENTRIES);
+        }
+        int staffEntries = 0;
+        int otherEntries = 0;
+        for (JsonNode entry : entries) {
+            // an entry naming no type at all is refused by whichever import the others go to
+            String resourceType = FhirReader.text(entry.path("resource"), "resourceType");
+            staffEntries += StaffFhir.isStaffType(resourceType) ? 1 : 0;
+            otherEntries += resourceType != null && !StaffFhir.isStaffType(resourceType) ? 1 : 0;
+        }
+        if (staffEntries > 0 && otherEntries > 0) {
+            // Two imports with two scopes, audits and all-or-nothing scopes: one Bundle is one of them.
+            return refused("Bundle", "privacy.fhir.bundle-mixed");
+        }
+        if (staffEntries > 0) {
+            List<JsonNode> resources = new ArrayList<>(entries.size());
+            Map<Integer, FieldProblem> refused = new HashMap<>();
+            for (JsonNode entry : entries) {
+                String method = FhirReader.text(entry.path("request"), "method");
+                if (method != null && !"POST".equals(method) && !"PUT".equals(method)) {
+                    refused.put(resources.size(), new FieldProblem("request.method", "privacy.fhir.method", method));
+                }
+                resources.add(entry.path("resource"));
+            }
+            return new FhirResult(type, staff.importResources(resources, refused, "transaction".equals(type)));
         }
         List<ImportEntry> list = new ArrayList<>(entries.size());
         for (JsonNode entry : entries) {

@@ -43,11 +43,23 @@ class ImportService implements PatientImports {
 
     /** The calling system's name; refuses (audited) a caller without the import scope. */
     String requireScope() {
+        return requireScope(PrivacyPermissions.IMPORT_SCOPE);
+    }
+
+    /**
+     * The calling system's name; refuses (audited) a caller holding none of the scopes. The FHIR base endpoint takes
+     * Bundles of patients or of staff, so either scope lets the body be read; the import then asks for its own.
+     */
+    String requireScope(String... scopes) {
         String source = callers.currentClient().orElse(null);
-        if (source == null || !callers.hasScope(PrivacyPermissions.IMPORT_SCOPE)) {
-            audit.recordIndependently(new AuditEntry(null, "access.denied", "permission",
-                    PrivacyPermissions.IMPORT_SCOPE, null, AuditOutcome.DENIED, "error.forbidden",
-                    Map.of("permission", PrivacyPermissions.IMPORT_SCOPE, "scope", "missing")));
+        boolean held = false;
+        for (String scope : scopes) {
+            held |= source != null && callers.hasScope(scope);
+        }
+        if (!held) {
+            String wanted = String.join(" ", scopes);
+            audit.recordIndependently(new AuditEntry(null, "access.denied", "permission", wanted, null,
+                    AuditOutcome.DENIED, "error.forbidden", Map.of("permission", wanted, "scope", "missing")));
             throw BaomiException.forbidden("error.forbidden");
         }
         return source;

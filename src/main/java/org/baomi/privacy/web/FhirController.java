@@ -25,7 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * FHIR R4 endpoints for the HIS/EMR (issue 6 item 1): {@code POST /fhir/{type}} for one Patient, Encounter, CareTeam
  * or ChargeItem, {@code POST /fhir} for a Bundle (batch or transaction). Token scope
- * {@code integration:patient:import}. Answers are FHIR JSON: an OperationOutcome for a single resource or a refused
+ * {@code integration:patient:import}; staff from HR (Practitioner, PractitionerRole, alone or in a Bundle of staff
+ * only) with scope {@code integration:staff:import} (ORG-5: issued by the system administrator). Answers are FHIR
+ * JSON: an OperationOutcome for a single resource or a refused
  * request (one issue per problem, translated, with the element as expression), a batch-response or
  * transaction-response Bundle otherwise. The same endpoints answer under {@code /api/v1/privacy/fhir}.
  */
@@ -34,6 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 class FhirController {
 
     static final String FHIR_JSON = "application/fhir+json";
+    static final String PRACTITIONER = "Practitioner";
+    static final String PRACTITIONER_ROLE = "PractitionerRole";
 
     private final FhirImport fhir;
     private final MessageSource messages;
@@ -44,7 +48,9 @@ class FhirController {
     }
 
     @PostMapping(path = {"/fhir", "/api/v1/privacy/fhir"}, produces = {FHIR_JSON, MediaType.APPLICATION_JSON_VALUE})
-    @Operation(summary = "Import a Bundle", description = "Scope integration:patient:import. type batch: each entry "
+    @Operation(summary = "Import a Bundle", description = "Scope integration:patient:import, or "
+            + "integration:staff:import for a Bundle of Practitioner and PractitionerRole resources only. type "
+            + "batch: each entry "
             + "on its own (batch-response with a status and, when rejected, an OperationOutcome per entry); type "
             + "transaction: all or nothing (400 with an OperationOutcome listing every problem).")
     ResponseEntity<Map<String, Object>> bundle(@RequestBody(required = false) byte[] body) {
@@ -53,12 +59,13 @@ class FhirController {
 
     @PostMapping(path = {"/fhir/{type}", "/api/v1/privacy/fhir/{type}"},
             produces = {FHIR_JSON, MediaType.APPLICATION_JSON_VALUE})
-    @Operation(summary = "Import one resource", description = "Scope integration:patient:import. 201 when created, "
+    @Operation(summary = "Import one resource", description = "Scope integration:patient:import "
+            + "(integration:staff:import for Practitioner and PractitionerRole). 201 when created, "
             + "200 when updated or unchanged, 400 with an OperationOutcome when refused.")
     ResponseEntity<Map<String, Object>> resource(@PathVariable String type,
             @RequestBody(required = false) byte[] body) {
-        if (!List.of(ImportEntry.PATIENT, ImportEntry.ENCOUNTER, ImportEntry.CARE_TEAM, ImportEntry.CHARGE)
-                .contains(type)) {
+        if (!List.of(ImportEntry.PATIENT, ImportEntry.ENCOUNTER, ImportEntry.CARE_TEAM, ImportEntry.CHARGE,
+                PRACTITIONER, PRACTITIONER_ROLE).contains(type)) {
             return ResponseEntity.status(404).contentType(MediaType.parseMediaType(FHIR_JSON))
                     .body(outcome(List.of(new FieldProblem("resourceType", "privacy.fhir.type-unsupported", type)), ""));
         }
