@@ -3,7 +3,8 @@
 # process on a fresh durable embedded PostgreSQL, NDJSON bodies of ~1,600 events posted to
 # /api/v1/privacy/access-events; target >= 50,000 events/s.
 #
-#   benchmarks/monitor-ingest.sh                          # 300 requests (~480,000 events), 4 senders
+#   benchmarks/monitor-ingest.sh                          # 300 requests (~500,000 events), 4 senders
+#   benchmarks/monitor-ingest.sh --spread-minutes 5       # a live feed instead of a month's backfill
 #   benchmarks/monitor-ingest.sh --requests 100 --senders 2
 #
 # Run the reported figure at normal priority under the machine-wide lock:

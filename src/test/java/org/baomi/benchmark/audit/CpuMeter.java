@@ -12,7 +12,7 @@ import java.util.stream.Stream;
  * a benchmark on a shared machine can state what one entry costs in CPU, which other people's load does not change
  * much, beside the wall-clock rate, which it does. Linux only; elsewhere PostgreSQL's part reads as 0.
  */
-final class CpuMeter {
+public final class CpuMeter {
 
     private static final double TICKS_PER_SECOND = 100.0;
 
@@ -21,11 +21,13 @@ final class CpuMeter {
     private double postgresStart;
     private double backgroundStart;
 
-    CpuMeter(Path dataDir) {
+    /** @param dataDir the embedded PostgreSQL's data directory (or a parent of it) */
+    public CpuMeter(Path dataDir) {
         this.dataDir = dataDir;
     }
 
-    void start() {
+    /** Starts (or restarts) the measured window. */
+    public void start() {
         javaStart = javaSeconds();
         double[] pg = postgresSeconds();
         postgresStart = pg[0];
@@ -33,7 +35,7 @@ final class CpuMeter {
     }
 
     /** "CPU per entry: PostgreSQL a us, Java b us; 2 idle cores allow at most c entries/s". */
-    String perEntry(long entries) {
+    public String perEntry(long entries) {
         double java = javaSeconds() - javaStart;
         double[] now = postgresSeconds();
         double pg = now[0] - postgresStart;

@@ -55,9 +55,12 @@ final class Checks {
             problems.add(new FieldProblem(field, "monitor.ingest.required"));
             return null;
         }
-        Instant at;
+        String text = value.strip();
+        Instant at = IsoInstant.parse(text);
         try {
-            at = OffsetDateTime.parse(value.strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            if (at == null) {
+                at = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            }
         } catch (DateTimeParseException e) {
             problems.add(new FieldProblem(field, localTime(value) ? "monitor.ingest.time-offset"
                     : "monitor.ingest.time-invalid", clipped(value)));

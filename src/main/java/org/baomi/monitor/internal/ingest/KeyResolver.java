@@ -37,26 +37,54 @@ class KeyResolver {
         this.departments = departments;
     }
 
-    /** Sets person, patient and department ids of the rows where they resolve. */
+    /**
+     * Sets person, patient and department ids of the rows where they resolve. A row is looked up in the caches
+     * first, and only the misses are collected and queried: at tens of thousands of events a second nearly every
+     * key is a hit, so no set of all of a request's keys is built (issue 7).
+     */
     void resolve(Collection<AccessEventRow> rows) {
-        Set<String> users = new HashSet<>();
-        Set<String> mrns = new HashSet<>();
-        Set<String> codes = new HashSet<>();
+        Set<String> users = null;
+        Set<String> mrns = null;
+        Set<String> codes = null;
         for (AccessEventRow row : rows) {
-            users.add(row.userRef);
-            mrns.add(row.patientRef);
+            row.personId = personIds.get(row.userRef);
+            if (row.personId == null) {
+                users = add(users, row.userRef);
+            }
+            row.patientId = patientIds.get(row.patientRef);
+            if (row.patientId == null) {
+                mrns = add(mrns, row.patientRef);
+            }
             if (row.departmentRef != null) {
-                codes.add(row.departmentRef);
+                row.departmentId = departmentIds.get(row.departmentRef);
+                if (row.departmentId == null) {
+                    codes = add(codes, row.departmentRef);
+                }
             }
         }
-        Map<String, Long> persons = personIds(users);
-        Map<String, Long> pats = patientIds(mrns);
-        Map<String, Long> depts = departmentIds(codes);
-        for (AccessEventRow row : rows) {
-            row.personId = persons.get(row.userRef);
-            row.patientId = pats.get(row.patientRef);
-            row.departmentId = row.departmentRef == null ? null : depts.get(row.departmentRef);
+        if (users == null && mrns == null && codes == null) {
+            return;
         }
+        Map<String, Long> persons = users == null ? Map.of() : personIds(users);
+        Map<String, Long> pats = mrns == null ? Map.of() : patientIds(mrns);
+        Map<String, Long> depts = codes == null ? Map.of() : departmentIds(codes);
+        for (AccessEventRow row : rows) {
+            if (row.personId == null) {
+                row.personId = persons.get(row.userRef);
+            }
+            if (row.patientId == null) {
+                row.patientId = pats.get(row.patientRef);
+            }
+            if (row.departmentRef != null && row.departmentId == null) {
+                row.departmentId = depts.get(row.departmentRef);
+            }
+        }
+    }
+
+    private static Set<String> add(Set<String> set, String key) {
+        Set<String> target = set == null ? new HashSet<>() : set;
+        target.add(key);
+        return target;
     }
 
     Map<String, Long> personIds(Set<String> staffNumbers) {
