@@ -22,19 +22,20 @@ import org.springframework.context.MessageSource;
  * same message keys (looked up once per distinct value), times as {@code yyyy-MM-dd HH:mm} in the JVM's default
  * zone (as Thymeleaf's {@code #temporals}), amounts as {@code #,##0.00} with comma and point whatever the locale
  * (as {@code #numbers.formatDecimal(x, 1, 'COMMA', 2, 'POINT')}). Masking and what is shown were decided by the
- * module (PAT-3); this only formats the {@link PatientView} it is given.
+ * module (PAT-3); this only formats the {@link PatientView} it is given. Public (in the web package) only so that
+ * Thymeleaf's compiled SpEL may call its accessors directly.
  */
-record PatientPageRows(List<EncounterRow> encounters, List<ChargeRow> charges, String total) {
+public record PatientPageRows(List<EncounterRow> encounters, List<ChargeRow> charges, String total) {
 
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /** An encounter row; {@code end} is the "still open" label when the encounter has not ended. */
-    record EncounterRow(long id, String encounterClass, String department, String attending, String start,
+    public record EncounterRow(long id, String encounterClass, String department, String attending, String start,
             String end, List<PatientView.Diagnosis> diagnoses) {
     }
 
     /** A fee list row. */
-    record ChargeRow(String chargedOn, String itemCode, String itemName, String category, String quantity,
+    public record ChargeRow(String chargedOn, String itemCode, String itemName, String category, String quantity,
             String unitPrice, String amount) {
     }
 
