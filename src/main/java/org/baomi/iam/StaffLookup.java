@@ -1,5 +1,7 @@
 package org.baomi.iam;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,4 +18,15 @@ public interface StaffLookup {
 
     /** The person with this staff number (exact), if the account exists and is ACTIVE. */
     Optional<StaffPrincipal> activeByStaffNo(String staffNo);
+
+    /**
+     * The full names of those of these accounts that exist and are ACTIVE, in one query (for pages that show
+     * many people, such as the attending doctors of a patient's encounters, issue 6). Ids that are unknown or
+     * not ACTIVE are absent from the result, as {@link #activeById} finds nobody for them. Names only: no
+     * clearance or permissions are loaded. Nothing is audited; the caller guards and audits the page it builds.
+     *
+     * @param accountIds account ids (duplicates and nulls ignored; empty gives an empty map)
+     * @return name by account id, unmodifiable
+     */
+    Map<Long, String> activeNames(Collection<Long> accountIds);
 }

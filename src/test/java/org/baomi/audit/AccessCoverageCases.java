@@ -152,6 +152,8 @@ final class AccessCoverageCases {
             Map.entry("StaffLookup.activeById", "documented in-process lookup for deciding about another person "
                     + "(CLS-3); the result never leaves the server, the caller guards and audits its own action"),
             Map.entry("StaffLookup.activeByStaffNo", "as StaffLookup.activeById"),
+            Map.entry("StaffLookup.activeNames", "names of active staff for a page the calling module guards and "
+                    + "audits (the patient page's attending doctors); no clearance, no permissions, no content"),
             Map.entry("DepartmentLookup.byCode", "a department's id, code and kind for module code (imports, demo "
                     + "data); no content"));
 

@@ -3,13 +3,16 @@ package org.baomi.privacy.web;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 
 import org.baomi.iam.OrganisationQueries;
 import org.baomi.privacy.PatientFilter;
 import org.baomi.privacy.PatientListing;
 import org.baomi.privacy.PatientPages;
 import org.baomi.privacy.PatientPurpose;
+import org.baomi.privacy.PatientView;
 import org.baomi.shared.BaomiException;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,10 +34,12 @@ class PatientController {
 
     private final PatientPages pages;
     private final OrganisationQueries organisation;
+    private final MessageSource messages;
 
-    PatientController(PatientPages pages, OrganisationQueries organisation) {
+    PatientController(PatientPages pages, OrganisationQueries organisation, MessageSource messages) {
         this.pages = pages;
         this.organisation = organisation;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -64,10 +69,11 @@ class PatientController {
 
     @GetMapping("/{id}")
     String show(@PathVariable String id, @RequestParam(required = false) String purpose,
-            @RequestParam(required = false) String glass, Model model) {
-        model.addAttribute("patient", pages.view(number(id, "privacy.patients.error.not-found"),
-                purpose(purpose), glass == null || glass.isBlank() ? null
-                        : number(glass, "privacy.patients.error.glass")));
+            @RequestParam(required = false) String glass, Model model, Locale locale) {
+        PatientView patient = pages.view(number(id, "privacy.patients.error.not-found"), purpose(purpose),
+                glass == null || glass.isBlank() ? null : number(glass, "privacy.patients.error.glass"));
+        model.addAttribute("patient", patient);
+        model.addAttribute("rows", PatientPageRows.of(patient, messages, locale));
         model.addAttribute("purposes", PatientPurpose.values());
         return "privacy/patient";
     }

@@ -1,5 +1,9 @@
 package org.baomi.iam.internal.account;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.baomi.iam.StaffLookup;
@@ -35,6 +39,22 @@ class JdbcStaffLookup implements StaffLookup {
         }
         return activeId("SELECT id FROM iam_account WHERE staff_no = :key AND status = 'ACTIVE'", staffNo.strip())
                 .flatMap(directory::principalOf);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, String> activeNames(Collection<Long> accountIds) {
+        Long[] ids = accountIds.stream().filter(Objects::nonNull).distinct().toArray(Long[]::new);
+        if (ids.length == 0) {
+            return Map.of();
+        }
+        Map<Long, String> names = new HashMap<>();
+        jdbc.sql("SELECT id, full_name FROM iam_account WHERE id = ANY(:ids) AND status = 'ACTIVE'")
+                .param("ids", ids)
+                .query(rs -> {
+                    names.put(rs.getLong("id"), rs.getString("full_name"));
+                });
+        return Map.copyOf(names);
     }
 
     private Optional<Long> activeId(String sql, Object key) {
