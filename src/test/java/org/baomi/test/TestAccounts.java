@@ -289,12 +289,27 @@ public class TestAccounts {
                 .param("action", action).param("actor", actorId).query(Long.class).single();
     }
 
-    /** The details of the latest audit entry with this action on this object. */
+    /**
+     * The details of the latest audit entry with this action on this object, waiting up to 10 s for one: a streamed
+     * download commits its transaction (and its audit record) just after the last byte, so a client can hold the
+     * whole body a moment before the record is visible.
+     */
     public String latestAuditDetails(String action, long objectId) {
-        return jdbc.sql("""
-                SELECT details::text FROM aud_entry WHERE action = :action AND object_id = :object
-                ORDER BY id DESC LIMIT 1
-                """).param("action", action).param("object", Long.toString(objectId)).query(String.class).single();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (true) {
+            java.util.Optional<String> details = jdbc.sql("""
+                    SELECT details::text FROM aud_entry WHERE action = :action AND object_id = :object
+                    ORDER BY id DESC LIMIT 1
+                    """).param("action", action).param("object", Long.toString(objectId)).query(String.class)
+                    .optional();
+            if (details.isPresent()) {
+                return details.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no audit entry " + action + " on object " + objectId + " within 10 s");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+        }
     }
 
     private synchronized String hash() {
